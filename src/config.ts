@@ -1,0 +1,219 @@
+/**
+ * `.dockfix.yaml` / `.dockfix.yml` / `.dockfix.json`: found upward from each
+ * linted file, or given with --config. Validation is strict: an unknown key,
+ * rule or type is an error that names the file and the key.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import type * as Yaml from 'yaml';
+import type { RuleSet } from './rules.js';
+import type { EngineConfig, RuleSetting } from './engine.js';
+import { SEVERITIES } from './types.js';
+import type { Severity } from './types.js';
+
+export const CONFIG_FILE_NAMES = ['.dockfix.yaml', '.dockfix.yml', '.dockfix.json'];
+
+export type RuleLevel = Severity | 'off';
+
+export interface RuleEntry {
+  readonly level: RuleLevel | undefined;
+  readonly options: Readonly<Record<string, unknown>>;
+}
+
+export interface DockfixConfig {
+  /** The file it came from; undefined for defaults. */
+  readonly path: string | undefined;
+  readonly rules: ReadonlyMap<string, RuleEntry>;
+  /** micromatch globs, relative to the config file's directory. */
+  readonly ignorePaths: readonly string[];
+  /** Stages that ship; empty means the last stage. */
+  readonly targets: readonly string[];
+}
+
+export class ConfigError extends Error {
+  constructor(readonly file: string, message: string) {
+    super(`${file}: ${message}`);
+  }
+}
+
+const TOP_LEVEL_KEYS = new Set(['rules', 'ignorePaths', 'targets']);
+
+export const EMPTY_CONFIG: DockfixConfig = { path: undefined, rules: new Map(), ignorePaths: [], targets: [] };
+
+/** Reads and validates one config file. */
+export function loadConfigFile(path: string, ruleSet: RuleSet): DockfixConfig {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ConfigError(path, `cannot read the config file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  return parseConfig(text, path, ruleSet);
+}
+
+export function parseConfig(text: string, path: string, ruleSet: RuleSet): DockfixConfig {
+  let data: unknown;
+  try {
+    if (path.endsWith('.json')) data = JSON.parse(text);
+    else data = parseYaml(text);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new ConfigError(path, `not valid ${path.endsWith('.json') ? 'JSON' : 'YAML'}: ${detail}`);
+  }
+  if (data === null || data === undefined) return { ...EMPTY_CONFIG, path };
+  if (!isPlainObject(data)) throw new ConfigError(path, 'the config must be a mapping with keys rules, ignorePaths, targets');
+  for (const key of Object.keys(data)) {
+    if (!TOP_LEVEL_KEYS.has(key)) {
+      throw new ConfigError(path, `unknown key "${key}" (allowed: ${[...TOP_LEVEL_KEYS].join(', ')})`);
+    }
+  }
+  return {
+    path,
+    rules: parseRules(data.rules, path, ruleSet),
+    ignorePaths: stringList(data.ignorePaths, 'ignorePaths', path),
+    targets: stringList(data.targets, 'targets', path),
+  };
+}
+
+function parseRules(value: unknown, path: string, ruleSet: RuleSet): Map<string, RuleEntry> {
+  const rules = new Map<string, RuleEntry>();
+  if (value === undefined || value === null) return rules;
+  if (!isPlainObject(value)) throw new ConfigError(path, '"rules" must be a mapping of rule id to severity');
+  for (const [name, entry] of Object.entries(value)) {
+    const id = ruleSet.resolve(name);
+    if (!id) throw new ConfigError(path, `rules: unknown rule "${name}" (run \`dockfix rules\` for the list)`);
+    rules.set(id, parseRuleEntry(entry, `rules.${name}`, id, path, ruleSet));
+  }
+  return rules;
+}
+
+function parseRuleEntry(entry: unknown, key: string, id: string, path: string, ruleSet: RuleSet): RuleEntry {
+  if (typeof entry === 'string' || typeof entry === 'boolean') {
+    return { level: parseLevel(entry, key, path), options: {} };
+  }
+  if (!isPlainObject(entry)) {
+    throw new ConfigError(path, `${key}: expected off, info, warning, error, or { severity, options }`);
+  }
+  for (const field of Object.keys(entry)) {
+    if (field !== 'severity' && field !== 'options') {
+      throw new ConfigError(path, `${key}: unknown key "${field}" (allowed: severity, options)`);
+    }
+  }
+  const level = entry.severity === undefined ? undefined : parseLevel(entry.severity, `${key}.severity`, path);
+  const options = entry.options ?? {};
+  if (!isPlainObject(options)) throw new ConfigError(path, `${key}.options: expected a mapping`);
+  const defaults = ruleSet.get(id)?.meta.defaultOptions ?? {};
+  for (const [option, optionValue] of Object.entries(options)) {
+    if (!(option in defaults)) {
+      const known = Object.keys(defaults);
+      throw new ConfigError(
+        path,
+        `${key}.options: unknown option "${option}" (${known.length > 0 ? `allowed: ${known.join(', ')}` : 'this rule has no options'})`,
+      );
+    }
+    const expected = typeOfValue(defaults[option]);
+    if (typeOfValue(optionValue) !== expected) {
+      throw new ConfigError(path, `${key}.options.${option}: expected ${expected}, got ${typeOfValue(optionValue)}`);
+    }
+  }
+  return { level, options };
+}
+
+function parseLevel(value: unknown, key: string, path: string): RuleLevel {
+  // YAML reads a bare `off` as a string, but `false` / `no` users may write mean off too.
+  if (value === false) return 'off';
+  if (value === 'off' || (typeof value === 'string' && (SEVERITIES as readonly string[]).includes(value))) {
+    return value as RuleLevel;
+  }
+  if (value === 'warn') return 'warning';
+  throw new ConfigError(path, `${key}: expected off, info, warning or error, got ${JSON.stringify(value)}`);
+}
+
+function stringList(value: unknown, key: string, path: string): string[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) {
+    throw new ConfigError(path, `"${key}" must be a list of strings`);
+  }
+  return value;
+}
+
+function typeOfValue(value: unknown): string {
+  if (Array.isArray(value)) return 'list';
+  if (value === null) return 'null';
+  if (typeof value === 'object') return 'mapping';
+  return typeof value;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+// yaml costs ~20 ms to load: only runs that find a YAML config pay for it.
+const requireModule = createRequire(import.meta.url);
+function parseYaml(text: string): unknown {
+  return (requireModule('yaml') as typeof Yaml).parse(text);
+}
+
+/** Finds the nearest config file at or above `directory`, caching per directory. */
+export class ConfigResolver {
+  private readonly cache = new Map<string, DockfixConfig>();
+
+  constructor(
+    private readonly ruleSet: RuleSet,
+    private readonly explicit: DockfixConfig | undefined,
+  ) {}
+
+  forFile(filePath: string): DockfixConfig {
+    if (this.explicit) return this.explicit;
+    return this.forDirectory(dirname(resolve(filePath)));
+  }
+
+  private forDirectory(directory: string): DockfixConfig {
+    const cached = this.cache.get(directory);
+    if (cached) return cached;
+    let found: DockfixConfig | undefined;
+    for (const name of CONFIG_FILE_NAMES) {
+      const candidate = join(directory, name);
+      if (existsSync(candidate)) {
+        found = loadConfigFile(candidate, this.ruleSet);
+        break;
+      }
+    }
+    const parent = dirname(directory);
+    const config = found ?? (parent === directory ? EMPTY_CONFIG : this.forDirectory(parent));
+    this.cache.set(directory, config);
+    return config;
+  }
+}
+
+/** Combines rule defaults, the config and --rule overrides into what the engine runs. */
+export function engineConfigFor(
+  config: DockfixConfig,
+  ruleSet: RuleSet,
+  overrides: ReadonlyMap<string, RuleLevel>,
+  targets: readonly string[],
+): EngineConfig {
+  const rules = new Map<string, RuleSetting>();
+  for (const rule of ruleSet.rules) {
+    const entry = config.rules.get(rule.meta.id);
+    const level = overrides.get(rule.meta.id) ?? entry?.level ?? rule.meta.severity;
+    if (level === 'off') continue;
+    rules.set(rule.meta.id, { severity: level, options: { ...rule.meta.defaultOptions, ...entry?.options } });
+  }
+  return { rules, settings: { targets: targets.length > 0 ? targets : config.targets } };
+}
+
+/** Parses `--rule id=severity` values. */
+export function parseRuleOverrides(values: readonly string[], ruleSet: RuleSet): Map<string, RuleLevel> {
+  const overrides = new Map<string, RuleLevel>();
+  for (const value of values) {
+    const eq = value.indexOf('=');
+    const name = eq >= 0 ? value.slice(0, eq).trim() : value.trim();
+    const level = eq >= 0 ? value.slice(eq + 1).trim() : '';
+    const id = ruleSet.resolve(name);
+    if (!id) throw new ConfigError('--rule', `unknown rule "${name}" (run \`dockfix rules\` for the list)`);
+    overrides.set(id, parseLevel(level, `--rule ${name}`, '--rule'));
+  }
+  return overrides;
+}

@@ -1,0 +1,77 @@
+/** Small helpers rules share; pure functions over the model. */
+import type { DockerfileModel, Instruction, Stage } from './model/dockerfile.js';
+import type { Fix, LintSettings, OffsetRange, Report, TextEdit } from './types.js';
+
+export function replace(range: OffsetRange, text: string): TextEdit {
+  return { start: range.start, end: range.end, text };
+}
+
+export function insertAt(offset: number, text: string): TextEdit {
+  return { start: offset, end: offset, text };
+}
+
+export function safeFix(...edits: TextEdit[]): Fix {
+  return { applicability: 'safe', edits };
+}
+
+export function unsafeFix(...edits: TextEdit[]): Fix {
+  return { applicability: 'unsafe', edits };
+}
+
+export function report(range: OffsetRange, message: string, extra: Partial<Omit<Report, 'start' | 'end' | 'message'>> = {}): Report {
+  return { start: range.start, end: range.end, message, ...extra };
+}
+
+/** Every instruction, with ONBUILD triggers right after the ONBUILD that holds them. */
+export function* instructionsWithTriggers(file: DockerfileModel): Generator<Instruction> {
+  for (const instruction of file.instructions) {
+    yield instruction;
+    if (instruction.trigger) yield instruction.trigger;
+  }
+}
+
+/** The stages whose content ends up in a shipped image: the targets (or last stage) and the stages they build on. */
+export function shippedStages(file: DockerfileModel, settings: LintSettings): Stage[] {
+  const wanted = settings.targets.map((target) => target.toLowerCase());
+  const roots = wanted.length > 0
+    ? file.stages.filter((stage) => stage.name !== undefined && wanted.includes(stage.name.toLowerCase()))
+    : file.stages.filter((stage) => stage.isLast);
+  const result = new Set<Stage>();
+  for (const root of roots.length > 0 ? roots : file.stages.filter((stage) => stage.isLast)) {
+    for (let stage: Stage | undefined = root; stage; stage = stage.parent) result.add(stage);
+  }
+  return [...result].sort((a, b) => a.index - b.index);
+}
+
+/** The range of the keyword of an instruction. */
+export function keywordRange(instruction: Instruction): OffsetRange {
+  return { start: instruction.start, end: instruction.keywordEnd };
+}
+
+/** Edit distance, for "did you mean" hints on names. */
+export function editDistance(a: string, b: string): number {
+  const previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = previous[0];
+    previous[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = previous[j];
+      previous[j] = Math.min(previous[j] + 1, previous[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return previous[b.length];
+}
+
+export function closest(name: string, candidates: Iterable<string>, maxDistance = 2): string | undefined {
+  let best: string | undefined;
+  let bestDistance = maxDistance + 1;
+  for (const candidate of candidates) {
+    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}

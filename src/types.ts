@@ -1,0 +1,127 @@
+/**
+ * The contracts between the engine, the rules, the fixer and the reporters.
+ *
+ * Ranges are 0-based UTF-16 offsets into the file text (BOM removed, line
+ * endings as in the file). Reporters turn them into 1-based lines and columns.
+ */
+import type { DockerfileModel } from './model/dockerfile.js';
+import type { IgnoreFileModel } from './model/ignorefile.js';
+
+export type Severity = 'error' | 'warning' | 'info';
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+/** Ruff's applicability: safe fixes run with --fix, unsafe ones only with --unsafe-fixes. */
+export type Applicability = 'safe' | 'unsafe';
+
+export interface OffsetRange {
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface TextEdit extends OffsetRange {
+  /** Replacement text; "\n" is written as the file's own line ending. */
+  readonly text: string;
+}
+
+export interface Fix {
+  readonly applicability: Applicability;
+  readonly edits: readonly TextEdit[];
+}
+
+/** A change the user may choose to apply by hand; never applied by --fix. */
+export interface Suggestion {
+  readonly description: string;
+  readonly edits: readonly TextEdit[];
+}
+
+export type RuleCategory =
+  | 'correctness'
+  | 'performance'
+  | 'security'
+  | 'maintainability'
+  | 'style'
+  | 'build-context';
+
+export type FileKind = 'dockerfile' | 'dockerignore';
+
+export interface RuleMeta {
+  /** kebab-case, stable: config, suppressions and output use it. */
+  readonly id: string;
+  /** One sentence: what the rule reports. */
+  readonly description: string;
+  readonly category: RuleCategory;
+  readonly severity: Severity;
+  /** Which kind of file the rule checks. */
+  readonly fileKind: FileKind;
+  /** Set when the rule can fix what it reports, with the fix's applicability. */
+  readonly fixable?: Applicability;
+  /** hadolint codes (DL3008) and BuildKit check names (JSONArgsRecommended) this rule covers. */
+  readonly aliases: readonly string[];
+  /** Default option values; config may override them per key. */
+  readonly defaultOptions?: Readonly<Record<string, unknown>>;
+}
+
+/** What a rule reports; the engine adds the rule id and the configured severity. */
+export interface Report extends OffsetRange {
+  readonly message: string;
+  readonly fix?: Fix;
+  readonly suggestions?: readonly Suggestion[];
+}
+
+/** Settings that come from the CLI or config and apply to every rule. */
+export interface LintSettings {
+  /** Stage names that ship (--target / config targets); empty means the last stage. */
+  readonly targets: readonly string[];
+}
+
+export interface DockerfileRuleContext {
+  readonly file: DockerfileModel;
+  readonly options: Readonly<Record<string, unknown>>;
+  readonly settings: LintSettings;
+}
+
+export interface IgnoreFileRuleContext {
+  readonly file: IgnoreFileModel;
+  readonly options: Readonly<Record<string, unknown>>;
+  readonly settings: LintSettings;
+}
+
+export interface DockerfileRule {
+  readonly meta: RuleMeta & { readonly fileKind: 'dockerfile' };
+  /** Pure: no I/O, no printing, no state kept between calls. */
+  check(context: DockerfileRuleContext): Report[];
+}
+
+export interface IgnoreFileRule {
+  readonly meta: RuleMeta & { readonly fileKind: 'dockerignore' };
+  check(context: IgnoreFileRuleContext): Report[];
+}
+
+export type Rule = DockerfileRule | IgnoreFileRule;
+
+/** A finding as the reporters see it. */
+export interface Diagnostic extends OffsetRange {
+  readonly ruleId: string;
+  readonly severity: Severity;
+  readonly message: string;
+  /** 1-based. */
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  readonly fix?: Fix;
+  readonly suggestions?: readonly Suggestion[];
+}
+
+/** Everything dockfix found in one file. */
+export interface FileResult {
+  readonly filePath: string;
+  readonly kind: FileKind;
+  readonly diagnostics: readonly Diagnostic[];
+  /** The text after fixes, when fixes were computed and changed something. */
+  readonly output?: string;
+  /** The text as read (BOM removed), kept for reporters that show source. */
+  readonly source?: string;
+  /** A file that could not be read or linted at all (I/O error, binary, too big). */
+  readonly fatal?: string;
+}
