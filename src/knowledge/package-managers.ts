@@ -154,7 +154,7 @@ export function readPackageCommand(command: SimpleCommand): PackageCommand | und
       const value = words[index].value;
       if (value.startsWith('-')) {
         index += wrapper === 'sudo' && /^-[ugCDhpRrTt]$/.test(value) ? 2 : 1;
-      } else if (wrapper === 'env' && /^[A-Za-z_][A-Za-z0-9_]*=/.test(value)) {
+      } else if ((wrapper === 'env' || wrapper === 'sudo') && /^[A-Za-z_][A-Za-z0-9_]*=/.test(value)) {
         const eq = value.indexOf('=');
         inlineEnv.set(value.slice(0, eq), value.slice(eq + 1));
         index++;
@@ -170,7 +170,7 @@ export function readPackageCommand(command: SimpleCommand): PackageCommand | und
     const m = words.findIndex((word, position) => position > index && word.value === '-m');
     if (m < 0 || !words[m + 1]) return undefined;
     program = words[m + 1].value;
-    index = m;
+    index = m + 1;
   } else if (baseName(program) === 'corepack' && words[index + 1]) {
     index++;
     program = words[index].value;
@@ -279,7 +279,7 @@ function classify(tool: PackageTool, subcommand: string, operands: readonly Shel
       return undefined;
     case 'pip':
       if (subcommand !== 'install' && subcommand !== 'download' && subcommand !== 'wheel') return undefined;
-      return { downloads: true, project: has('-r', '--requirement') || operands.some((word) => isLocalProject(word.value)) };
+      return { downloads: true, project: has('-r', '--requirement') || operands.some((word) => isLocalProject(word.value)) || editableTargets(args).some(isLocalProject) };
     case 'uv':
       if (subcommand === 'sync') return { downloads: true, project: true };
       if (subcommand === 'pip install' || subcommand === 'pip sync') {
@@ -346,6 +346,16 @@ function classify(tool: PackageTool, subcommand: string, operands: readonly Shel
       if (['install', 'in', 'update', 'up', 'dist-upgrade', 'dup', 'refresh', 'ref', 'source-install', 'si'].includes(subcommand)) return { downloads: true, project: false };
       return undefined;
   }
+}
+
+/** The values of `-e X` / `--editable X` / `--editable=X`. */
+function editableTargets(args: readonly ShellWord[]): string[] {
+  const targets: string[] = [];
+  args.forEach((word, index) => {
+    if ((word.value === '-e' || word.value === '--editable') && args[index + 1]) targets.push(args[index + 1].value);
+    else if (word.value.startsWith('--editable=')) targets.push(word.value.slice('--editable='.length));
+  });
+  return targets;
 }
 
 /** `.`, `./pkg`, `-e .`, `/src`, `file:…`: a local project rather than a registry package. */
