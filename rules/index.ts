@@ -3,21 +3,25 @@ import type { Rule } from '../src/types.js';
 import copyFromUnknownStage from './copy-from-unknown-stage.js';
 import duplicateStageName from './duplicate-stage-name.js';
 import fromAsCasing from './from-as-casing.js';
+import healthcheck from './healthcheck.js';
 import instructionCasing from './instruction-casing.js';
 import jsonArgsRecommended from './json-args-recommended.js';
 import legacyKeyValueFormat from './legacy-key-value-format.js';
 import maintainerDeprecated from './maintainer-deprecated.js';
 import multipleInstructions from './multiple-instructions.js';
+import nonRootUser from './non-root-user.js';
 import undefinedVar from './undefined-var.js';
 
 export const allRules: readonly Rule[] = [
   copyFromUnknownStage,
   duplicateStageName,
   fromAsCasing,
+  healthcheck,
   instructionCasing,
   jsonArgsRecommended,
   legacyKeyValueFormat,
   maintainerDeprecated,
   multipleInstructions,
+  nonRootUser,
   undefinedVar,
 ];

@@ -7,10 +7,9 @@
  * show), 2 usage, config or I/O errors.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { basename, dirname, relative, resolve } from 'node:path';
 import yargs from 'yargs';
-import type Micromatch from 'micromatch';
+import { matchesAnyGlob } from './glob.js';
 import { ConfigError, ConfigResolver, loadConfigFile, parseRuleOverrides } from './config.js';
 import type { DockfixConfig } from './config.js';
 import { discover } from './discover.js';
@@ -239,15 +238,9 @@ function isIgnoredByConfig(target: LintTarget, config: DockfixConfig): boolean {
   if (!config.path || config.ignorePaths.length === 0) return false;
   const rel = relative(dirname(config.path), target.path).split('\\').join('/');
   if (rel.startsWith('..')) return false;
-  return matchesAny(rel, config.ignorePaths);
+  return matchesAnyGlob(rel, config.ignorePaths);
 }
 
-const requireModule = createRequire(import.meta.url);
-let micromatchModule: typeof Micromatch | undefined;
-function matchesAny(path: string, globs: readonly string[]): boolean {
-  micromatchModule ??= requireModule('micromatch') as typeof Micromatch;
-  return micromatchModule.isMatch(path, [...globs], { dot: true });
-}
 
 function relativePath(cwd: string, path: string): string {
   const rel = relative(cwd, path);

@@ -32,15 +32,45 @@ export function* instructionsWithTriggers(file: DockerfileModel): Generator<Inst
 
 /** The stages whose content ends up in a shipped image: the targets (or last stage) and the stages they build on. */
 export function shippedStages(file: DockerfileModel, settings: LintSettings): Stage[] {
-  const wanted = settings.targets.map((target) => target.toLowerCase());
-  const roots = wanted.length > 0
-    ? file.stages.filter((stage) => stage.name !== undefined && wanted.includes(stage.name.toLowerCase()))
-    : file.stages.filter((stage) => stage.isLast);
   const result = new Set<Stage>();
-  for (const root of roots.length > 0 ? roots : file.stages.filter((stage) => stage.isLast)) {
+  for (const root of shippedTargets(file, settings)) {
     for (let stage: Stage | undefined = root; stage; stage = stage.parent) result.add(stage);
   }
   return [...result].sort((a, b) => a.index - b.index);
+}
+
+/** The stages that become shipped images: the --target/config targets, else the last stage. */
+export function shippedTargets(file: DockerfileModel, settings: LintSettings): Stage[] {
+  const wanted = settings.targets.map((target) => target.toLowerCase());
+  const targets = file.stages.filter((stage) => stage.name !== undefined && wanted.includes(stage.name.toLowerCase()));
+  return targets.length > 0 ? targets : file.stages.filter((stage) => stage.isLast);
+}
+
+/** Offset of the start of the line holding `offset`. */
+export function lineStartOf(file: DockerfileModel, offset: number): number {
+  return file.text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/**
+ * Offset just after the line break that ends the line holding `offset` (the end
+ * of the text when it has none). Text inserted there starts on a new line; when
+ * the file lacks a final newline, callers must add one (see `appendLine`).
+ */
+export function lineEndAfter(file: DockerfileModel, offset: number): number {
+  const newline = file.text.indexOf('\n', offset);
+  return newline < 0 ? file.text.length : newline + 1;
+}
+
+/**
+ * Whole lines to insert at a line start, in the file's own line ending; when
+ * the insertion point is the end of a file without a final newline, the lines
+ * start on a new one.
+ */
+export function lineText(file: DockerfileModel, offset: number, lines: readonly string[]): string {
+  const eol = file.source.eol;
+  const body = lines.join(eol) + eol;
+  const atUnterminatedEnd = offset === file.text.length && file.text.length > 0 && !file.text.endsWith('\n');
+  return atUnterminatedEnd ? eol + body : body;
 }
 
 /** The range of the keyword of an instruction. */
