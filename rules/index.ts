@@ -1,6 +1,8 @@
 /** Every built-in rule. A new rule is a file in this folder plus one line here. */
 import type { Rule } from '../src/types.js';
 import copyFromUnknownStage from './copy-from-unknown-stage.js';
+import dockerignoreComment from './dockerignore-comment.js';
+import dockerignoreSyntax from './dockerignore-syntax.js';
 import duplicateStageName from './duplicate-stage-name.js';
 import fromAsCasing from './from-as-casing.js';
 import healthcheck from './healthcheck.js';
@@ -14,6 +16,8 @@ import undefinedVar from './undefined-var.js';
 
 export const allRules: readonly Rule[] = [
   copyFromUnknownStage,
+  dockerignoreComment,
+  dockerignoreSyntax,
   duplicateStageName,
   fromAsCasing,
   healthcheck,
