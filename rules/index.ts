@@ -1,6 +1,7 @@
 /** Every built-in rule. A new rule is a file in this folder plus one line here. */
 import type { Rule } from '../src/types.js';
 import copyFromUnknownStage from './copy-from-unknown-stage.js';
+import devDependencies from './dev-dependencies.js';
 import dockerignoreComment from './dockerignore-comment.js';
 import dockerignoreSyntax from './dockerignore-syntax.js';
 import duplicateStageName from './duplicate-stage-name.js';
@@ -16,6 +17,7 @@ import undefinedVar from './undefined-var.js';
 
 export const allRules: readonly Rule[] = [
   copyFromUnknownStage,
+  devDependencies,
   dockerignoreComment,
   dockerignoreSyntax,
   duplicateStageName,

@@ -186,6 +186,8 @@ export function readPackageCommand(command: SimpleCommand): PackageCommand | und
     index += globalValueFlags.includes(value) ? 2 : 1;
   }
   const rest = words.slice(index);
+  // `yarn --version`, `bundle -v`, `npm --help`: global flags alone do not install anything.
+  if (rest.length === 0 && words.slice(0, index).some((word) => /^(--version|-v|-V|--help|-h)$/.test(word.value))) return undefined;
   const { subcommand, consumed } = readSubcommand(tool, rest);
   const args = rest.slice(consumed);
   const operands = collectOperands(tool, args);

@@ -47,6 +47,8 @@ describe('package-manager commands', () => {
 
   it('ignores commands that are not installs', () => {
     expect(read('npm run build && npm test && pip --version && go version && apt-get clean')).toEqual([]);
+    expect(read('yarn --version && bundle -v && npm --help')).toEqual([]);
+    expect(read('yarn --frozen-lockfile')).toHaveLength(1);
   });
 
   it('reads flags and their values', () => {
