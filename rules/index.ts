@@ -1,5 +1,7 @@
 /** Every built-in rule. A new rule is a file in this folder plus one line here. */
 import type { Rule } from '../src/types.js';
+import cacheMount from './cache-mount.js';
+import cacheMountMisuse from './cache-mount-misuse.js';
 import copyFromUnknownStage from './copy-from-unknown-stage.js';
 import devDependencies from './dev-dependencies.js';
 import dockerignoreComment from './dockerignore-comment.js';
@@ -9,6 +11,7 @@ import fromAsCasing from './from-as-casing.js';
 import healthcheck from './healthcheck.js';
 import instructionCasing from './instruction-casing.js';
 import jsonArgsRecommended from './json-args-recommended.js';
+import layerOrder from './layer-order.js';
 import legacyKeyValueFormat from './legacy-key-value-format.js';
 import maintainerDeprecated from './maintainer-deprecated.js';
 import multipleInstructions from './multiple-instructions.js';
@@ -16,6 +19,8 @@ import nonRootUser from './non-root-user.js';
 import undefinedVar from './undefined-var.js';
 
 export const allRules: readonly Rule[] = [
+  cacheMount,
+  cacheMountMisuse,
   copyFromUnknownStage,
   devDependencies,
   dockerignoreComment,
@@ -25,6 +30,7 @@ export const allRules: readonly Rule[] = [
   healthcheck,
   instructionCasing,
   jsonArgsRecommended,
+  layerOrder,
   legacyKeyValueFormat,
   maintainerDeprecated,
   multipleInstructions,
