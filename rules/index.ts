@@ -5,6 +5,7 @@ import cacheMountMisuse from './cache-mount-misuse.js';
 import copyFromUnknownStage from './copy-from-unknown-stage.js';
 import devDependencies from './dev-dependencies.js';
 import dockerignoreComment from './dockerignore-comment.js';
+import dockerignoreExcludesCopySource from './dockerignore-excludes-copy-source.js';
 import dockerignoreSyntax from './dockerignore-syntax.js';
 import duplicateStageName from './duplicate-stage-name.js';
 import fromAsCasing from './from-as-casing.js';
@@ -24,6 +25,7 @@ export const allRules: readonly Rule[] = [
   copyFromUnknownStage,
   devDependencies,
   dockerignoreComment,
+  dockerignoreExcludesCopySource,
   dockerignoreSyntax,
   duplicateStageName,
   fromAsCasing,

@@ -5,7 +5,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
+import { matchesAnyGlob } from './glob.js';
 import type * as Yaml from 'yaml';
 import type { RuleSet } from './rules.js';
 import type { EngineConfig, RuleSetting } from './engine.js';
@@ -156,6 +157,14 @@ function parseYaml(text: string): unknown {
 }
 
 /** Finds the nearest config file at or above `directory`, caching per directory. */
+/** Whether the config's `ignorePaths` (globs relative to the config file) cover a file. */
+export function isIgnoredByConfig(filePath: string, config: DockfixConfig): boolean {
+  if (!config.path || config.ignorePaths.length === 0) return false;
+  const rel = relative(dirname(config.path), resolve(filePath)).split('\\').join('/');
+  if (rel.startsWith('..')) return false;
+  return matchesAnyGlob(rel, config.ignorePaths);
+}
+
 export class ConfigResolver {
   private readonly cache = new Map<string, DockfixConfig>();
 

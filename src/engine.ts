@@ -12,7 +12,7 @@ import type { SourceText } from './model/source.js';
 import { isSuppressed, readSuppressions } from './suppressions.js';
 import type { Suppression, SuppressionComment } from './suppressions.js';
 import type { RuleSet } from './rules.js';
-import type { Diagnostic, DockerfileRule, FileKind, LintSettings, OffsetRange, Report, Rule, Severity } from './types.js';
+import type { BuildContextInfo, Diagnostic, DockerfileRule, FileKind, LintSettings, OffsetRange, Report, Rule, Severity } from './types.js';
 
 /** Diagnostics the engine itself reports; they are not rules and cannot be configured. */
 export const BUILTIN_IDS = {
@@ -30,6 +30,8 @@ export interface EngineConfig {
   /** Enabled rules with their effective severity and options. */
   readonly rules: ReadonlyMap<string, RuleSetting>;
   readonly settings: LintSettings;
+  /** The build context of the file being linted, when known. */
+  readonly buildContext?: BuildContextInfo;
 }
 
 export interface LintOutcome {
@@ -60,7 +62,7 @@ function lintDockerfileText(text: string, filePath: string, ruleSet: RuleSet, co
     if (!setting) continue;
     reports.push(
       ...runRule(rule, setting, () =>
-        rule.check({ file: model, options: setting.options, settings: config.settings }),
+        rule.check({ file: model, options: setting.options, settings: config.settings, buildContext: config.buildContext }),
       ),
     );
   }
@@ -80,7 +82,7 @@ function lintIgnoreFileText(text: string, filePath: string, ruleSet: RuleSet, co
     if (!setting) continue;
     reports.push(
       ...runRule(rule, setting, () =>
-        rule.check({ file: model, options: setting.options, settings: config.settings }),
+        rule.check({ file: model, options: setting.options, settings: config.settings, buildContext: config.buildContext }),
       ),
     );
   }

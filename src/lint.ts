@@ -5,14 +5,15 @@
  */
 import { lintSource } from './engine.js';
 import { lintAndFix } from './fixer.js';
-import { engineConfigFor, EMPTY_CONFIG } from './config.js';
+import { ConfigResolver, engineConfigFor, EMPTY_CONFIG, isIgnoredByConfig } from './config.js';
 import type { DockfixConfig, RuleLevel } from './config.js';
 import { RuleSet } from './rules.js';
 import { allRules } from '../rules/index.js';
 import { assertWritable, IoError, readSourceFile, writeFileAtomic } from './io.js';
-import { fileKindOf } from './discover.js';
-import type { Diagnostic, FileKind, FileResult } from './types.js';
+import { discover, fileKindOf } from './discover.js';
+import type { BuildContextInfo, Diagnostic, FileKind, FileResult } from './types.js';
 import { basename } from 'node:path';
+import { BuildContextProvider } from './context/provider.js';
 
 let defaultRuleSet: RuleSet | undefined;
 export function builtinRuleSet(): RuleSet {
@@ -31,6 +32,8 @@ export interface LintTextOptions {
   /** Stages that ship (`--target`); defaults to the config's, then the last stage. */
   readonly targets?: readonly string[];
   readonly ruleSet?: RuleSet;
+  /** The build context the file belongs to, for the build-context rules (see `scanBuildContext`). */
+  readonly buildContext?: BuildContextInfo;
 }
 
 export interface FixTextOptions extends LintTextOptions {
@@ -42,7 +45,8 @@ function prepare(options: LintTextOptions) {
   const ruleSet = options.ruleSet ?? builtinRuleSet();
   const filePath = options.filePath ?? 'Dockerfile';
   const kind = options.kind ?? fileKindOf(basename(filePath)) ?? 'dockerfile';
-  const engineConfig = engineConfigFor(options.config ?? EMPTY_CONFIG, ruleSet, options.ruleOverrides ?? new Map(), options.targets ?? []);
+  const baseConfig = engineConfigFor(options.config ?? EMPTY_CONFIG, ruleSet, options.ruleOverrides ?? new Map(), options.targets ?? []);
+  const engineConfig = options.buildContext ? { ...baseConfig, buildContext: options.buildContext } : baseConfig;
   return { ruleSet, filePath, kind, engineConfig };
 }
 
@@ -76,6 +80,11 @@ export type FixMode = 'none' | 'write' | 'dry-run';
 export interface LintFileOptions extends LintTextOptions {
   readonly fix?: FixMode;
   readonly unsafe?: boolean;
+  /**
+   * Where build contexts come from. The build-context rules run only when one
+   * of them is enabled; pass one provider for many files so they share scans.
+   */
+  readonly buildContexts?: BuildContextProvider;
 }
 
 /**
@@ -87,6 +96,10 @@ export function lintFile(path: string, options: LintFileOptions): FileResult & {
   try {
     const loaded = readSourceFile(path);
     const mode = options.fix ?? 'none';
+    if (!options.buildContext && needsBuildContext({ ...options, kind })) {
+      const provider = options.buildContexts ?? new BuildContextProvider();
+      options = { ...options, buildContext: provider.forFile(path, kind) };
+    }
     if (mode === 'none') {
       return { ...lintText(loaded.text, { ...options, filePath: path, kind }), bom: loaded.bom };
     }
@@ -108,6 +121,44 @@ export function lintFile(path: string, options: LintFileOptions): FileResult & {
     if (error instanceof IoError) return { filePath: path, kind, diagnostics: [], fatal: error.message };
     throw error;
   }
+}
+
+export interface LintFilesOptions extends Omit<LintFileOptions, 'kind' | 'filePath' | 'config' | 'buildContext' | 'buildContexts'> {
+  /** One config for every file; default: `.dockfix.yaml`/`.json` found upward from each file. */
+  readonly config?: DockfixConfig;
+  /** One build context for every Dockerfile (`--context`); default: each Dockerfile's directory. */
+  readonly contextDir?: string;
+}
+
+/**
+ * Lints files and directories the way the CLI does: directories are searched
+ * for Dockerfiles and ignore files, config is found per file, and files the
+ * config's `ignorePaths` names are skipped. Paths that cannot be read come back
+ * as results with `fatal` set.
+ */
+export function lintFiles(paths: readonly string[], options: LintFilesOptions = {}): (FileResult & { bom?: boolean })[] {
+  const ruleSet = options.ruleSet ?? builtinRuleSet();
+  const configs = new ConfigResolver(ruleSet, options.config);
+  const buildContexts = new BuildContextProvider({ contextDir: options.contextDir });
+  const discovery = discover(paths);
+  const results: (FileResult & { bom?: boolean })[] = discovery.errors.map((error) => ({
+    filePath: error.path,
+    kind: fileKindOf(basename(error.path)) ?? 'dockerfile',
+    diagnostics: [],
+    fatal: error.message,
+  }));
+  for (const target of discovery.targets) {
+    const config = configs.forFile(target.path);
+    if (isIgnoredByConfig(target.path, config)) continue;
+    results.push(lintFile(target.path, { ...options, ruleSet, kind: target.kind, config, buildContexts }));
+  }
+  return results;
+}
+
+/** Whether an enabled rule for this kind of file reads the build context. */
+function needsBuildContext(options: LintTextOptions & { kind: FileKind }): boolean {
+  const { ruleSet, engineConfig } = prepare(options);
+  return ruleSet.rules.some((rule) => rule.meta.needsBuildContext === true && rule.meta.fileKind === options.kind && engineConfig.rules.has(rule.meta.id));
 }
 
 export function countBySeverity(diagnostics: readonly Diagnostic[]) {

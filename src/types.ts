@@ -4,6 +4,7 @@
  * Ranges are 0-based UTF-16 offsets into the file text (BOM removed, line
  * endings as in the file). Reporters turn them into 1-based lines and columns.
  */
+import type { ContextScan } from './context/types.js';
 import type { DockerfileModel } from './model/dockerfile.js';
 import type { IgnoreFileModel } from './model/ignorefile.js';
 
@@ -59,6 +60,8 @@ export interface RuleMeta {
   readonly aliases: readonly string[];
   /** Default option values; config may override them per key. */
   readonly defaultOptions?: Readonly<Record<string, unknown>>;
+  /** The rule reads the build context (`buildContext` in its check context); files on disk get it scanned. */
+  readonly needsBuildContext?: boolean;
 }
 
 /** What a rule reports; the engine adds the rule id and the configured severity. */
@@ -74,16 +77,29 @@ export interface LintSettings {
   readonly targets: readonly string[];
 }
 
+/**
+ * The build context a file belongs to, when the caller scanned it (the CLI
+ * does for files on disk; `lintText` callers may pass one). Rules that need it
+ * stay quiet without it.
+ */
+export interface BuildContextInfo {
+  readonly scan: ContextScan;
+  /** The Dockerfiles built with this context, parsed, for ignore-file rules that must respect their COPY sources. */
+  readonly dockerfiles: readonly DockerfileModel[];
+}
+
 export interface DockerfileRuleContext {
   readonly file: DockerfileModel;
   readonly options: Readonly<Record<string, unknown>>;
   readonly settings: LintSettings;
+  readonly buildContext?: BuildContextInfo;
 }
 
 export interface IgnoreFileRuleContext {
   readonly file: IgnoreFileModel;
   readonly options: Readonly<Record<string, unknown>>;
   readonly settings: LintSettings;
+  readonly buildContext?: BuildContextInfo;
 }
 
 export interface DockerfileRule {

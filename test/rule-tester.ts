@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { RuleSet } from '../src/rules.js';
 import { fixText, lintText } from '../src/lint.js';
-import type { Diagnostic, Rule } from '../src/types.js';
+import type { BuildContextInfo, Diagnostic, Rule } from '../src/types.js';
 import type { DockfixConfig } from '../src/config.js';
 
 export interface ValidCase {
@@ -16,6 +16,8 @@ export interface ValidCase {
   readonly filePath?: string;
   readonly targets?: readonly string[];
   readonly options?: Readonly<Record<string, unknown>>;
+  /** The build context the file is linted with (the build-context rules need one). */
+  readonly buildContext?: BuildContextInfo;
 }
 
 export interface ExpectedFinding {
@@ -60,6 +62,7 @@ export function runRuleTests(rule: Rule, cases: RuleCases): void {
     ruleSet,
     config: configFor(rule, item.options),
     targets: item.targets,
+    buildContext: item.buildContext,
   });
   const own = (diagnostics: readonly Diagnostic[]) => diagnostics.filter((d) => d.ruleId === rule.meta.id);
   const others = (diagnostics: readonly Diagnostic[]) => diagnostics.filter((d) => d.ruleId !== rule.meta.id && d.ruleId !== 'parse-error');
