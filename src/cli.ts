@@ -6,20 +6,22 @@
  * 1 error-level findings or too many warnings (or, with --diff, changes to
  * show), 2 usage, config or I/O errors.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { basename, dirname, relative, resolve } from 'node:path';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, relative, resolve } from 'node:path';
 import yargs from 'yargs';
-import { matchesAnyGlob } from './glob.js';
-import { ConfigError, ConfigResolver, loadConfigFile, parseRuleOverrides } from './config.js';
-import type { DockfixConfig } from './config.js';
+import { ConfigError, ConfigResolver, engineConfigFor, isIgnoredByConfig, loadConfigFile, parseRuleOverrides } from './config.js';
+import type { DockfixConfig, RuleLevel } from './config.js';
 import { discover } from './discover.js';
-import type { LintTarget } from './discover.js';
 import { builtinRuleSet, fixText, lintFile, lintText } from './lint.js';
+import { BuildContextProvider } from './context/provider.js';
 import { decodeSource, IoError } from './io.js';
 import { FORMAT_NAMES, loadFormatter } from './formatters/index.js';
-import { packageRoot, packageVersion } from './package-info.js';
+import type { FormatContext, RuleInfo } from './formatters/types.js';
+import { HOMEPAGE, packageRoot, packageVersion } from './package-info.js';
 import { fileKindOf } from './discover.js';
-import type { FileResult } from './types.js';
+import type { RuleSet } from './rules.js';
+import type { Baseline } from './baseline.js';
+import type { FileKind, FileResult, RuleMeta } from './types.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
@@ -62,7 +64,14 @@ function parser() {
       ].join('\n'),
     )
     .option('format', { alias: 'f', type: 'string', default: 'stylish', describe: `Report format: ${FORMAT_NAMES.join(', ')}` })
-    .option('output', { alias: 'o', type: 'string', describe: 'Write the report to a file instead of stdout' })
+    .option('output', {
+      alias: 'o',
+      type: 'string',
+      describe: 'Write the report to a file instead of stdout; FORMAT:FILE writes that format there as well (repeatable)',
+    })
+    .option('sarif-category', { type: 'string', describe: 'SARIF automationDetails.id, to tell several uploads apart (default: dockfix/)' })
+    .option('baseline', { type: 'string', describe: 'Report only findings that are not in this baseline file' })
+    .option('baseline-write', { type: 'string', describe: 'Record the current findings in this baseline file (they are then not reported)' })
     .option('fix', { type: 'boolean', default: false, describe: 'Apply safe fixes to the files' })
     .option('unsafe-fixes', { type: 'boolean', default: false, describe: 'Also apply unsafe fixes (with --fix, --fix-dry-run or --diff)' })
     .option('fix-dry-run', { type: 'boolean', default: false, describe: 'Compute fixes without writing; JSON shows the fixed output' })
@@ -70,6 +79,7 @@ function parser() {
     .option('config', { alias: 'c', type: 'string', describe: 'Use this config file instead of looking for .dockfix.yaml' })
     .option('rule', { type: 'string', array: true, default: [] as string[], describe: 'Set a rule level: --rule id=off|info|warning|error' })
     .option('target', { type: 'string', array: true, default: [] as string[], describe: 'Stage(s) that ship; default: the last stage' })
+    .option('context', { type: 'string', describe: "Build context directory for every Dockerfile; default: each Dockerfile's own directory" })
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Report errors only' })
     .option('max-warnings', { type: 'number', describe: 'Exit 1 when there are more warnings than this' })
     .option('color', { type: 'boolean', describe: 'Force colour on (--color) or off (--no-color)' })
@@ -111,6 +121,14 @@ async function run(argv: readonly string[], io: CliIO): Promise<number> {
   if (!FORMAT_NAMES.includes(args.format)) {
     throw new UsageError(`unknown format "${args.format}" (available: ${FORMAT_NAMES.join(', ')})`);
   }
+  const outputs = parseOutputs(args.format, args.output as string | string[] | undefined);
+  for (const name of ['baseline', 'baseline-write', 'sarif-category'] as const) {
+    if (Array.isArray(args[name])) throw new UsageError(`--${name} may be given only once`);
+    if (args[name] === '') throw new UsageError(`--${name} needs a value`);
+  }
+  const baselinePath = args.baseline as string | undefined;
+  // Read the baseline before linting, so a bad one fails fast.
+  const baseline = baselinePath !== undefined ? (await import('./baseline.js')).readBaseline(resolve(io.cwd, baselinePath)) : undefined;
   if (args['max-warnings'] !== undefined && (!Number.isInteger(args['max-warnings']) || args['max-warnings'] < 0)) {
     throw new UsageError('--max-warnings takes a whole number of 0 or more');
   }
@@ -122,10 +140,23 @@ async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const explicitConfig: DockfixConfig | undefined = args.config ? loadConfigFile(args.config, ruleSet) : undefined;
   const configs = new ConfigResolver(ruleSet, explicitConfig);
   const paths = positionals.length > 0 ? positionals : ['.'];
-  const options = { ruleOverrides: overrides, targets: args.target, unsafe: args['unsafe-fixes'], ruleSet };
+  const contextDir = args.context === undefined ? undefined : resolveContextDir(io.cwd, args.context);
+  const buildContexts = new BuildContextProvider({ contextDir });
+  const options = { ruleOverrides: overrides, targets: args.target, unsafe: args['unsafe-fixes'], ruleSet, buildContexts };
 
   const results: (FileResult & { bom?: boolean })[] = [];
   let ioFailure = false;
+  const usedConfigs = new Set<DockfixConfig>();
+  const usedKinds = new Set<FileKind>();
+  const reporting: ReportSettings = {
+    ...args,
+    outputs,
+    baselinePath,
+    baseline,
+    baselineWrite: args['baseline-write'] as string | undefined,
+    sarifCategory: args['sarif-category'] as string | undefined,
+    rulesThatRan: () => rulesThatRan(ruleSet, usedConfigs, usedKinds, overrides, args.target),
+  };
 
   if (paths.includes('-')) {
     if (paths.length > 1) throw new UsageError('"-" (stdin) cannot be combined with other paths');
@@ -133,6 +164,8 @@ async function run(argv: readonly string[], io: CliIO): Promise<number> {
     const config = configs.forFile(resolve(io.cwd, filePath));
     const loaded = decodeSource(filePath, await io.readStdin());
     const kind = fileKindOf(basename(filePath)) ?? 'dockerfile';
+    usedConfigs.add(config);
+    usedKinds.add(kind);
     if (fixMode === 'none') {
       results.push(lintText(loaded.text, { ...options, filePath, kind, config }));
     } else {
@@ -141,7 +174,7 @@ async function run(argv: readonly string[], io: CliIO): Promise<number> {
       if (args.fix && !args.diff && !args['fix-dry-run']) {
         // Like ruff: with stdin, --fix prints the fixed text and moves the report to stderr.
         io.stdout((loaded.bom ? '\uFEFF' : '') + fixed.output);
-        return await report(results, args, io, color, io.stderr);
+        return await report(results, reporting, io, color, io.stderr);
       }
     }
   } else {
@@ -156,7 +189,9 @@ async function run(argv: readonly string[], io: CliIO): Promise<number> {
     }
     for (const target of discovery.targets) {
       const config = configs.forFile(target.path);
-      if (isIgnoredByConfig(target, config)) continue;
+      if (isIgnoredByConfig(target.path, config)) continue;
+      usedConfigs.add(config);
+      usedKinds.add(target.kind);
       const result = lintFile(target.path, {
         ...options,
         kind: target.kind,
@@ -184,7 +219,7 @@ async function run(argv: readonly string[], io: CliIO): Promise<number> {
     if (ioFailure) return EXIT_USAGE;
     return patch ? EXIT_FINDINGS : EXIT_OK;
   }
-  const exit = await report(results, args, io, color, io.stdout);
+  const exit = await report(results, reporting, io, color, io.stdout);
   return ioFailure ? EXIT_USAGE : exit;
 }
 
@@ -197,26 +232,100 @@ function readOriginal(result: FileResult & { bom?: boolean }): string {
   }
 }
 
+interface OutputTarget {
+  readonly format: string;
+  /** Undefined: stdout. */
+  readonly path?: string;
+}
+
+interface ReportSettings {
+  readonly format: string;
+  readonly outputs: readonly OutputTarget[];
+  readonly quiet: boolean;
+  readonly 'max-warnings'?: number;
+  readonly baselinePath?: string;
+  readonly baseline?: Baseline;
+  readonly baselineWrite?: string;
+  readonly sarifCategory?: string;
+  readonly rulesThatRan: () => RuleMeta[];
+}
+
+/**
+ * `--output FILE` sends the --format report to FILE; `--output FORMAT:FILE`
+ * writes another report, and then the --format report still goes to stdout.
+ */
+function parseOutputs(format: string, values: string | string[] | undefined): OutputTarget[] {
+  const list = values === undefined ? [] : Array.isArray(values) ? values : [values];
+  let primary: string | undefined;
+  const extra: OutputTarget[] = [];
+  for (const value of list) {
+    if (value === '') throw new UsageError('--output needs a file name (or FORMAT:FILE)');
+    // A one-letter prefix is a Windows drive (C:\report.txt), not a format; ./name:x names a file with a colon.
+    const match = /^([a-z][a-z0-9-]+):(.*)$/.exec(value);
+    if (match) {
+      if (!FORMAT_NAMES.includes(match[1])) {
+        throw new UsageError(`--output ${value}: unknown format "${match[1]}" (available: ${FORMAT_NAMES.join(', ')})`);
+      }
+      if (match[2] === '') throw new UsageError(`--output ${value}: the file name is missing`);
+      extra.push({ format: match[1], path: match[2] });
+    } else if (primary !== undefined) {
+      throw new UsageError(`--output ${value}: only one plain --output FILE is allowed; write other formats with FORMAT:FILE`);
+    } else {
+      primary = value;
+    }
+  }
+  return [{ format, path: primary }, ...extra];
+}
+
 async function report(
-  results: FileResult[],
-  args: { format: string; output?: string; quiet: boolean; 'max-warnings'?: number },
+  allResults: FileResult[],
+  settings: ReportSettings,
   io: CliIO,
   color: boolean,
   write: (text: string) => void,
 ): Promise<number> {
-  const shown = args.quiet
+  let results = allResults;
+  if (settings.baselineWrite !== undefined || settings.baseline) {
+    const { applyBaseline, baselineRoot, createBaseline, writeBaseline } = await import('./baseline.js');
+    if (settings.baselineWrite !== undefined) {
+      const path = resolve(io.cwd, settings.baselineWrite);
+      const root = baselineRoot(path, io.cwd);
+      const created = createBaseline(results, root, io.cwd);
+      writeBaseline(path, created);
+      const total = created.fingerprints.reduce((sum, entry) => sum + entry.count, 0);
+      io.stderr(`dockfix: recorded ${total} finding${total === 1 ? '' : 's'} in ${settings.baselineWrite}\n`);
+      results = applyBaseline(results, created, root, io.cwd).results;
+    }
+    if (settings.baseline && settings.baselinePath !== undefined) {
+      results = applyBaseline(results, settings.baseline, baselineRoot(settings.baselinePath, io.cwd), io.cwd).results;
+    }
+  }
+  const shown = settings.quiet
     ? results.map((result) => ({ ...result, diagnostics: result.diagnostics.filter((d) => d.severity === 'error') }))
     : results;
-  const formatter = await loadFormatter(args.format);
-  const text = formatter(shown, { cwd: io.cwd, color: color && !args.output });
-  if (args.output) {
-    try {
-      writeFileSync(resolve(io.cwd, args.output), text);
-    } catch (error) {
-      throw new IoError(args.output, `cannot write the report (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  let rules: RuleMeta[] | undefined;
+  for (const output of settings.outputs) {
+    const formatter = await loadFormatter(output.format);
+    rules ??= settings.rulesThatRan();
+    const context: FormatContext = {
+      cwd: io.cwd,
+      color: color && output.path === undefined,
+      toolVersion: packageVersion(),
+      informationUri: HOMEPAGE,
+      rules: rules.map((meta) => ruleInfo(meta, formatter.needs?.ruleDocs ?? false)),
+      sarifCategory: settings.sarifCategory,
+      warn: (message) => io.stderr(`dockfix: ${message}\n`),
+    };
+    const text = formatter(shown, context);
+    if (output.path !== undefined) {
+      try {
+        writeFileSync(resolve(io.cwd, output.path), text);
+      } catch (error) {
+        throw new IoError(output.path, `cannot write the report (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+      }
+    } else {
+      write(text);
     }
-  } else {
-    write(text);
   }
   let errors = 0;
   let warnings = 0;
@@ -227,20 +336,65 @@ async function report(
     }
   }
   if (errors > 0) return EXIT_FINDINGS;
-  if (args['max-warnings'] !== undefined && warnings > args['max-warnings']) {
-    io.stderr(`dockfix: too many warnings (${warnings}); --max-warnings allows ${args['max-warnings']}\n`);
+  if (settings['max-warnings'] !== undefined && warnings > settings['max-warnings']) {
+    io.stderr(`dockfix: too many warnings (${warnings}); --max-warnings allows ${settings['max-warnings']}\n`);
     return EXIT_FINDINGS;
   }
   return EXIT_OK;
 }
 
-function isIgnoredByConfig(target: LintTarget, config: DockfixConfig): boolean {
-  if (!config.path || config.ignorePaths.length === 0) return false;
-  const rel = relative(dirname(config.path), target.path).split('\\').join('/');
-  if (rel.startsWith('..')) return false;
-  return matchesAnyGlob(rel, config.ignorePaths);
+/** Ids the engine reports itself, described for formats that list rules (SARIF). */
+const ENGINE_RULES: readonly RuleMeta[] = [
+  { id: 'parse-error', description: 'Docker would reject the file: it does not parse.', category: 'correctness', severity: 'error', fileKind: 'dockerfile', aliases: [] },
+  { id: 'internal-error', description: 'A dockfix rule crashed, or its fix did not hold; please report it.', category: 'correctness', severity: 'error', fileKind: 'dockerfile', aliases: [] },
+  { id: 'invalid-suppression', description: 'A dockfix-ignore comment names an unknown rule.', category: 'maintainability', severity: 'warning', fileKind: 'dockerfile', aliases: [] },
+];
+
+/** The rules enabled for at least one linted file of their kind, then the engine's own ids. */
+function rulesThatRan(
+  ruleSet: RuleSet,
+  configs: ReadonlySet<DockfixConfig>,
+  kinds: ReadonlySet<FileKind>,
+  overrides: ReadonlyMap<string, RuleLevel>,
+  targets: readonly string[],
+): RuleMeta[] {
+  const enabled = new Set<string>();
+  for (const config of configs) {
+    for (const id of engineConfigFor(config, ruleSet, overrides, targets).rules.keys()) enabled.add(id);
+  }
+  const rules = ruleSet.rules.filter((rule) => enabled.has(rule.meta.id) && kinds.has(rule.meta.fileKind)).map((rule) => rule.meta);
+  return [...rules, ...ENGINE_RULES];
 }
 
+function ruleInfo(meta: RuleMeta, withDocs: boolean): RuleInfo {
+  const builtin = ENGINE_RULES.includes(meta);
+  const helpUri = builtin ? `${HOMEPAGE}#rules` : docsUrl(meta.id);
+  if (!withDocs || builtin) return { meta, helpUri };
+  return { meta, helpUri, docs: readRuleDocs(meta.id) };
+}
+
+/** docs/rules/<id>.md as shipped in the package, or undefined when it is missing. */
+function readRuleDocs(id: string): string | undefined {
+  try {
+    return readFileSync(resolve(packageRoot(), 'docs', 'rules', `${id}.md`), 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+
+
+function resolveContextDir(cwd: string, dir: string): string {
+  const absolute = resolve(cwd, dir);
+  let isDirectory = false;
+  try {
+    isDirectory = statSync(absolute).isDirectory();
+  } catch {
+    // Reported below with the path as given.
+  }
+  if (!isDirectory) throw new UsageError(`--context ${dir}: not a directory`);
+  return absolute;
+}
 
 function relativePath(cwd: string, path: string): string {
   const rel = relative(cwd, path);
@@ -279,7 +433,7 @@ function listRules(format: string, io: CliIO): number {
 }
 
 export function docsUrl(ruleId: string): string {
-  return `https://github.com/dockfix/dockfix/blob/main/docs/rules/${ruleId}.md`;
+  return `${HOMEPAGE}/blob/main/docs/rules/${ruleId}.md`;
 }
 
 function explainRule(name: string, io: CliIO): number {

@@ -2,6 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+/** dockfix's home page: SARIF's informationUri, and the base of the rule documentation links. */
+export const HOMEPAGE = 'https://github.com/dockfix/dockfix';
+
 let root: string | undefined;
 /** The package directory, found from this module whether it runs from src/ or dist/src/. */
 export function packageRoot(): string {

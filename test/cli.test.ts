@@ -339,3 +339,123 @@ describe('suppressions', () => {
     expect(JSON.parse(run.stdout)[0].messages).toEqual([]);
   });
 });
+
+const SARIF_SCHEMA = resolve(ROOT, '..', 'shared', 'schemas', 'sarif-schema-2.1.0.json');
+if (!existsSync(SARIF_SCHEMA)) console.warn(`[cli.test] ${SARIF_SCHEMA} is absent (not part of the repository): skipping the SARIF schema check.`);
+
+describe('CI formats and several outputs', () => {
+  // The schema is not in the repository; without ../shared/schemas this test is skipped (see test/formatters/sarif.test.ts).
+  it.skipIf(!existsSync(SARIF_SCHEMA))('writes SARIF for every fixture that is valid against the 2.1.0 schema (needs ../shared/schemas)', async () => {
+    const { sarifValidator } = await import('./formatters/sarif-schema.js');
+    const validate = sarifValidator();
+    const run = dockfix(['fixtures', '--format', 'sarif']);
+    const log = JSON.parse(run.stdout);
+    expect(log.runs[0].results.length).toBeGreaterThan(5);
+    validate(log);
+    expect(validate.errors ?? []).toEqual([]);
+  });
+
+  it('writes SARIF and JUnit files while printing stylish', () => {
+    const dir = tempDir();
+    const run = dockfix([SAMPLE, '--output', `sarif:${join(dir, 'results.sarif')}`, '-o', `junit:${join(dir, 'report.xml')}`, '--sarif-category', 'docker/']);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/14:13 +error +No earlier stage is named "biuld"/);
+    const log = JSON.parse(readFileSync(join(dir, 'results.sarif'), 'utf8'));
+    const [sarifRun] = log.runs;
+    expect(sarifRun.automationDetails.id).toBe('docker/');
+    expect(sarifRun.tool.driver.semanticVersion).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
+    const rule = sarifRun.tool.driver.rules.find((r: { id: string }) => r.id === 'copy-from-unknown-stage');
+    expect(rule.help.markdown).toContain('## Bad');
+    expect(rule.helpUri).toMatch(/docs\/rules\/copy-from-unknown-stage\.md$/);
+    const error = sarifRun.results.find((r: { level: string }) => r.level === 'error');
+    expect(error.locations[0].physicalLocation).toEqual({
+      artifactLocation: { uri: 'fixtures/sample/Dockerfile', uriBaseId: '%SRCROOT%' },
+      region: { startLine: 14, startColumn: 13, endLine: 14, endColumn: 18 },
+    });
+    expect(readFileSync(join(dir, 'report.xml'), 'utf8')).toContain('<testsuite name="fixtures/sample/Dockerfile"');
+  });
+
+  it('keeps a plain --output as the --format report and adds FORMAT:FILE ones', () => {
+    const dir = tempDir();
+    const run = dockfix([SAMPLE, '--format', 'json', '--output', join(dir, 'report.json'), '--output', `compact:${join(dir, 'report.txt')}`]);
+    expect(run.stdout).toBe('');
+    expect(JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'))[0].errorCount).toBe(1);
+    expect(readFileSync(join(dir, 'report.txt'), 'utf8')).toContain('fixtures/sample/Dockerfile:14:13: error copy-from-unknown-stage ');
+  });
+
+  it('rejects an unknown format in --output and two plain --output files', () => {
+    const unknown = dockfix([SAMPLE, '--output', 'sarf:x.sarif']);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain('unknown format "sarf"');
+    const two = dockfix([SAMPLE, '--output', 'a.json', '--output', 'b.json']);
+    expect(two.status).toBe(2);
+    expect(two.stderr).toContain('only one plain --output FILE');
+  });
+
+  it('prints GitHub annotations and a GitLab report', () => {
+    const github = dockfix([SAMPLE, '--format', 'github']);
+    expect(github.stdout).toContain('::error file=fixtures/sample/Dockerfile,line=14,col=13,endLine=14,endColumn=18,title=dockfix copy-from-unknown-stage::');
+    const gitlab = JSON.parse(dockfix([SAMPLE, '--format', 'gitlab']).stdout);
+    expect(gitlab).toContainEqual(expect.objectContaining({ check_name: 'copy-from-unknown-stage', severity: 'major', location: { path: 'fixtures/sample/Dockerfile', lines: { begin: 14 } } }));
+  });
+});
+
+describe('baselines', () => {
+  it('records findings, then reports only new ones even after unrelated edits', () => {
+    const dir = tempDir();
+    const file = join(dir, 'Dockerfile');
+    writeFileSync(file, 'FROM cgr.dev/chainguard/static:latest AS build\nFROM cgr.dev/chainguard/static:latest\nCOPY --from=biuld /a /b\nRUN echo a\nrun echo b\n');
+    const write = dockfix(['Dockerfile', '--baseline-write', 'baseline.json'], { cwd: dir });
+    expect(write.status).toBe(0);
+    expect(write.stderr).toContain('recorded 2 findings in baseline.json');
+    const baseline = JSON.parse(readFileSync(join(dir, 'baseline.json'), 'utf8'));
+    expect(baseline.version).toBe(1);
+    expect(baseline.fingerprints.map((entry: { ruleId: string; file: string; count: number }) => [entry.ruleId, entry.file, entry.count])).toEqual([
+      ['copy-from-unknown-stage', 'Dockerfile', 1],
+      ['instruction-casing', 'Dockerfile', 1],
+    ]);
+    // Lines added above move every finding; none resurfaces.
+    writeFileSync(file, '# syntax=docker/dockerfile:1\n\n' + readFileSync(file, 'utf8'));
+    const same = dockfix(['Dockerfile', '--baseline', 'baseline.json', '--format', 'json'], { cwd: dir });
+    expect(same.status).toBe(0);
+    expect(JSON.parse(same.stdout)[0].messages).toEqual([]);
+    // A new finding is reported, and sets the exit code.
+    writeFileSync(file, readFileSync(file, 'utf8') + 'COPY --from=biuld /c /d\n');
+    const fresh = dockfix(['Dockerfile', '--baseline', 'baseline.json', '--format', 'json'], { cwd: dir });
+    expect(fresh.status).toBe(1);
+    expect(JSON.parse(fresh.stdout)[0].messages.map((m: { ruleId: string; line: number }) => `${m.line} ${m.ruleId}`)).toEqual(['8 copy-from-unknown-stage']);
+  });
+
+  it('names a missing or invalid baseline and exits 2', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'Dockerfile'), 'FROM cgr.dev/chainguard/static:latest\n');
+    const missing = dockfix(['Dockerfile', '--baseline', 'nope.json'], { cwd: dir });
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toBe(`dockfix: ${join(dir, 'nope.json')}: baseline file not found (create it with --baseline-write)\n`);
+    writeFileSync(join(dir, 'broken.json'), '{"version": 1, "fingerprints": {}}');
+    const invalid = dockfix(['Dockerfile', '--baseline', 'broken.json'], { cwd: dir });
+    expect(invalid.status).toBe(2);
+    expect(invalid.stderr).toContain(`${join(dir, 'broken.json')}: not a valid baseline: "fingerprints" must be a list`);
+    writeFileSync(join(dir, 'garbage.json'), 'not json');
+    expect(dockfix(['Dockerfile', '--baseline', 'garbage.json'], { cwd: dir }).stderr).toContain('garbage.json: not a valid baseline');
+  });
+});
+
+describe('build context', () => {
+  it('--context points every Dockerfile at one context, and a bad one is a usage error', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'docker'));
+    mkdirSync(join(dir, 'build'));
+    writeFileSync(join(dir, 'docker', 'app.Dockerfile'), 'FROM cgr.dev/chainguard/static:latest\nCOPY build/app /app\n');
+    writeFileSync(join(dir, '.dockerignore'), 'build\n');
+    writeFileSync(join(dir, 'build', 'app'), 'bin');
+    const own = dockfix([join(dir, 'docker', 'app.Dockerfile'), '--format', 'json']);
+    expect(JSON.parse(own.stdout)[0].messages).toEqual([]);
+    const shared = dockfix([join(dir, 'docker', 'app.Dockerfile'), '--context', dir, '--format', 'json']);
+    expect(shared.status).toBe(1);
+    expect(JSON.parse(shared.stdout)[0].messages.map((m: { ruleId: string }) => m.ruleId)).toEqual(['dockerignore-excludes-copy-source']);
+    const bad = dockfix([join(dir, 'docker', 'app.Dockerfile'), '--context', join(dir, 'nope')]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--context');
+  });
+});

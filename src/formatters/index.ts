@@ -1,9 +1,15 @@
-/** Formatters are loaded on demand so a run pays only for the one it prints. */
+/** Formatters are loaded on demand so a run pays only for the ones it prints. */
 import type { Formatter } from './types.js';
 
 const LOADERS: Record<string, () => Promise<{ default: Formatter }>> = {
   stylish: () => import('./stylish.js'),
   json: () => import('./json.js'),
+  sarif: () => import('./sarif.js'),
+  github: () => import('./github.js'),
+  gitlab: () => import('./gitlab.js'),
+  checkstyle: () => import('./checkstyle.js'),
+  junit: () => import('./junit.js'),
+  compact: () => import('./compact.js'),
 };
 
 export const FORMAT_NAMES = Object.keys(LOADERS);
