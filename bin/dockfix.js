@@ -12,6 +12,7 @@ const io = {
   cwd: process.cwd(),
   env: process.env,
   stdoutIsTTY: Boolean(process.stdout.isTTY),
+  stderrIsTTY: Boolean(process.stderr.isTTY),
 };
 
 process.exitCode = await main(process.argv.slice(2), io);

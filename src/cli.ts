@@ -34,6 +34,7 @@ export interface CliIO {
   readonly cwd: string;
   readonly env: NodeJS.ProcessEnv;
   readonly stdoutIsTTY: boolean;
+  readonly stderrIsTTY?: boolean;
 }
 
 class UsageError extends Error {}
@@ -61,6 +62,7 @@ function parser() {
         'Usage: dockfix [options] [PATH...]   lint files and directories (default: .); - reads stdin',
         'or:    dockfix rules [--format json]  list every rule',
         'or:    dockfix explain RULE           print a rule\'s documentation (id or alias)',
+        'or:    dockfix context [DIR]          show what docker build would send from DIR (--list, --format json)',
       ].join('\n'),
     )
     .option('format', { alias: 'f', type: 'string', default: 'stylish', describe: `Report format: ${FORMAT_NAMES.join(', ')}` })
@@ -79,6 +81,8 @@ function parser() {
     .option('config', { alias: 'c', type: 'string', describe: 'Use this config file instead of looking for .dockfix.yaml' })
     .option('rule', { type: 'string', array: true, default: [] as string[], describe: 'Set a rule level: --rule id=off|info|warning|error' })
     .option('target', { type: 'string', array: true, default: [] as string[], describe: 'Stage(s) that ship; default: the last stage' })
+    .option('dockerfile', { type: 'string', describe: 'dockfix context: the Dockerfile whose <Dockerfile>.dockerignore applies' })
+    .option('list', { type: 'boolean', default: false, describe: 'dockfix context: print every file the build would send' })
     .option('context', { type: 'string', describe: "Build context directory for every Dockerfile; default: each Dockerfile's own directory" })
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Report errors only' })
     .option('max-warnings', { type: 'number', describe: 'Exit 1 when there are more warnings than this' })
@@ -113,6 +117,26 @@ async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const ruleSet = builtinRuleSet();
 
   if (command === 'rules') return listRules(args.format, io);
+  if (command === 'context') {
+    if (positionals.length > 2) throw new UsageError('usage: dockfix context [DIR] [--dockerfile FILE] [--list] [--format json]');
+    if (args.format !== 'stylish' && args.format !== 'json') throw new UsageError(`"dockfix context" prints stylish or json, not "${args.format}"`);
+    const { contextCommand, ContextUsageError } = await import('./context-command.js');
+    try {
+      return await contextCommand({
+        dir: positionals[1] ?? '.',
+        dockerfile: args.dockerfile,
+        format: args.format,
+        list: args.list,
+        color,
+        cwd: io.cwd,
+        progress: io.stderrIsTTY ? io.stderr : undefined,
+        stdout: io.stdout,
+      });
+    } catch (error) {
+      if (error instanceof ContextUsageError) throw new UsageError(error.message);
+      throw error;
+    }
+  }
   if (command === 'explain') {
     if (positionals.length !== 2) throw new UsageError('usage: dockfix explain RULE');
     return explainRule(positionals[1], io);

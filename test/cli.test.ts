@@ -459,3 +459,44 @@ describe('build context', () => {
     expect(bad.stderr).toContain('--context');
   });
 });
+
+describe('dockfix context', () => {
+  function contextDir(ignoreFileName?: string): string {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'node_modules', 'left-pad'), { recursive: true });
+    mkdirSync(join(dir, 'src'));
+    writeFileSync(join(dir, 'node_modules', 'left-pad', 'index.js'), 'x'.repeat(5000));
+    writeFileSync(join(dir, 'src', 'app.js'), 'console.log(1)\n');
+    writeFileSync(join(dir, '.env'), 'API_KEY=abc123\n');
+    writeFileSync(join(dir, 'Dockerfile'), 'FROM node:22\nCOPY . /app\n');
+    writeFileSync(join(dir, 'app.Dockerfile'), 'FROM node:22\nCOPY src /app\n');
+    if (ignoreFileName) writeFileSync(join(dir, ignoreFileName), 'node_modules\n.env\n');
+    return dir;
+  }
+
+  it('reports sizes, secrets and patterns that would shrink the context', () => {
+    const dir = contextDir();
+    const run = dockfix(['context', dir]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('ignore file: none (everything is sent)');
+    expect(run.stdout).toMatch(/node_modules\/ +\(1 file\)/);
+    expect(run.stdout).toMatch(/Possible secrets sent \(1\)\n +! \.env/);
+    const json = JSON.parse(dockfix(['context', dir, '--format', 'json']).stdout);
+    expect(json).toMatchObject({ schemaVersion: 1, sent: { files: 5 }, excluded: { files: 0 }, ignoreFile: null });
+  });
+
+  it('--dockerfile picks its own ignore file, and --list prints what would be sent', () => {
+    const dir = contextDir('app.Dockerfile.dockerignore');
+    const own = dockfix(['context', dir, '--dockerfile', join(dir, 'app.Dockerfile'), '--list']);
+    expect(own.stdout.split('\n').filter(Boolean).sort()).toEqual(['Dockerfile', 'app.Dockerfile', 'app.Dockerfile.dockerignore', 'src/app.js']);
+    // The default Dockerfile has no ignore file of its own, so everything is sent.
+    const all = dockfix(['context', dir, '--list']);
+    expect(all.stdout.split('\n').filter(Boolean)).toHaveLength(6);
+  });
+
+  it('exits 2 for a path that is not a directory', () => {
+    const run = dockfix(['context', join(tempDir(), 'missing')]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/missing: not a directory/);
+  });
+});
