@@ -1,10 +1,10 @@
 import type { DockerfileRule, Report } from '../src/types.js';
-import type { Instruction, Word } from '../src/model/dockerfile.js';
 import type { ContextScan } from '../src/context/types.js';
 import { DockerignoreMatcher, goCleanPath, parseDockerignore } from '../src/context/dockerignore.js';
 import type { IgnorePattern } from '../src/context/dockerignore.js';
 import { instructionsWithTriggers, report } from '../src/rule-kit.js';
 import { matchesAnyGlob } from '../src/glob.js';
+import { contextSourceWords } from '../src/knowledge/copy-sources.js';
 
 const rule: DockerfileRule = {
   meta: {
@@ -27,7 +27,7 @@ const rule: DockerfileRule = {
     const ignoreName = ignoreFile.path.split(/[\\/]/).pop();
     const reports: Report[] = [];
     for (const instruction of instructionsWithTriggers(file)) {
-      for (const source of contextSources(instruction)) {
+      for (const source of contextSourceWords(instruction)) {
         const path = goCleanPath(source.value).replace(/^\/+/, '') || '.';
         if (path === '.' || path.startsWith('..')) continue;
         const finding = isGlob(path) ? globFinding(path, scan) : literalFinding(path, matcher, patterns, scan);
@@ -48,15 +48,6 @@ interface Finding {
   readonly line?: number;
   /** For globs: how many matched files are left out while others are sent. */
   readonly partial?: string;
-}
-
-/** Sources read from the build context: not `--from`, not heredocs, URLs or variables. */
-function contextSources(instruction: Instruction): Word[] {
-  if (instruction.keyword !== 'COPY' && instruction.keyword !== 'ADD') return [];
-  if (instruction.flags.some((flag) => flag.name === 'from')) return [];
-  const words = instruction.json ?? instruction.args;
-  return words.slice(0, -1).filter((word) => !word.value.startsWith('<<') && !word.value.includes('$')
-    && !/^[a-z][a-z0-9+.-]*:\/\//i.test(word.value) && !word.value.startsWith('git@'));
 }
 
 function isGlob(path: string): boolean {

@@ -2,10 +2,15 @@
 import type { Rule } from '../src/types.js';
 import cacheMount from './cache-mount.js';
 import cacheMountMisuse from './cache-mount-misuse.js';
+import contextSecrets from './context-secrets.js';
+import contextSize from './context-size.js';
 import copyFromUnknownStage from './copy-from-unknown-stage.js';
 import devDependencies from './dev-dependencies.js';
 import dockerignoreComment from './dockerignore-comment.js';
+import dockerignoreDeadPattern from './dockerignore-dead-pattern.js';
 import dockerignoreExcludesCopySource from './dockerignore-excludes-copy-source.js';
+import dockerignoreMissing from './dockerignore-missing.js';
+import dockerignoreNestedPattern from './dockerignore-nested-pattern.js';
 import dockerignoreSyntax from './dockerignore-syntax.js';
 import duplicateStageName from './duplicate-stage-name.js';
 import fromAsCasing from './from-as-casing.js';
@@ -22,10 +27,15 @@ import undefinedVar from './undefined-var.js';
 export const allRules: readonly Rule[] = [
   cacheMount,
   cacheMountMisuse,
+  contextSecrets,
+  contextSize,
   copyFromUnknownStage,
   devDependencies,
   dockerignoreComment,
+  dockerignoreDeadPattern,
   dockerignoreExcludesCopySource,
+  dockerignoreMissing,
+  dockerignoreNestedPattern,
   dockerignoreSyntax,
   duplicateStageName,
   fromAsCasing,

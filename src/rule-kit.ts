@@ -73,6 +73,17 @@ export function lineText(file: DockerfileModel, offset: number, lines: readonly 
   return atUnterminatedEnd ? eol + body : body;
 }
 
+/** An instruction's own lines, without any heredoc body. */
+export function instructionRange(instruction: Instruction): OffsetRange {
+  return { start: instruction.start, end: instruction.headEnd };
+}
+
+/** The first FROM line, where findings about the whole file go when no instruction is more to blame. */
+export function firstFromRange(file: DockerfileModel): OffsetRange | undefined {
+  const from = file.stages[0]?.from;
+  return from ? instructionRange(from) : undefined;
+}
+
 /** The range of the keyword of an instruction. */
 export function keywordRange(instruction: Instruction): OffsetRange {
   return { start: instruction.start, end: instruction.keywordEnd };
