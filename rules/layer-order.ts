@@ -12,7 +12,7 @@ import type { DockerfileModel, Instruction, Stage, BuildState } from '../src/mod
 import { joinPosix } from '../src/model/dockerfile.js';
 import type { RunScript } from '../src/model/run.js';
 import type { SimpleCommand } from '../src/shell/ast.js';
-import { flagValues, hasFlag, readPackageCommand } from '../src/knowledge/package-managers.js';
+import { flagValueIn, flagValues, hasFlag, readPackageCommand } from '../src/knowledge/package-managers.js';
 import type { PackageCommand, PackageTool } from '../src/knowledge/package-managers.js';
 import { copySources, globMatches, manifestSet } from '../src/knowledge/manifests.js';
 import { insertAt, lineEndAfter, lineStartOf, lineText, replace, report, unsafeFix } from '../src/rule-kit.js';
@@ -231,19 +231,6 @@ function installKind(pkg: PackageCommand, state: BuildState): 'install' | 'build
   }
 }
 
-/** A flag's value anywhere in the command (global options sit before the subcommand). */
-function commandFlag(command: SimpleCommand, names: readonly string[]): string | undefined {
-  const args = command.args;
-  for (let index = 0; index < args.length; index++) {
-    const value = args[index].value;
-    for (const name of names) {
-      if (value.startsWith(`${name}=`)) return value.slice(name.length + 1);
-      if (value === name && index + 1 < args.length) return args[index + 1].value;
-    }
-  }
-  return undefined;
-}
-
 const DIR_FLAGS: Partial<Record<PackageTool, readonly string[]>> = {
   npm: ['--prefix', '-C'], yarn: ['--cwd'], pnpm: ['-C', '--dir'], bun: ['--cwd'],
   poetry: ['-C', '--directory', '-P', '--project'], uv: ['--directory', '--project'],
@@ -257,7 +244,7 @@ function locate(file: DockerfileModel, state: BuildState, pkg: PackageCommand, r
     return expanded.includes('$') || expanded.includes('`') || expanded.startsWith('~') ? undefined : joinPosix(runDir, expanded);
   };
   let dir = runDir;
-  const dirFlag = commandFlag(pkg.command, DIR_FLAGS[pkg.tool] ?? []);
+  const dirFlag = flagValueIn(pkg.command.args, ...(DIR_FLAGS[pkg.tool] ?? []));
   if (dirFlag !== undefined) {
     const resolved = resolve(dirFlag);
     if (!resolved) return undefined;
@@ -291,22 +278,22 @@ function locate(file: DockerfileModel, state: BuildState, pkg: PackageCommand, r
       if (env('PIPENV_PIPFILE')) return undefined;
       return { dir, manifests: [joinPosix(dir, 'Pipfile')], local: false };
     case 'go':
-      if (commandFlag(pkg.command, ['-modfile'])) return undefined;
+      if (flagValueIn(pkg.command.args, '-modfile')) return undefined;
       return { dir, manifests: [joinPosix(dir, 'go.mod')], local: false };
     case 'cargo': {
-      const manifestPath = commandFlag(pkg.command, ['--manifest-path']);
+      const manifestPath = flagValueIn(pkg.command.args, '--manifest-path');
       const resolved = manifestPath === undefined ? joinPosix(dir, 'Cargo.toml') : resolve(manifestPath);
       return resolved ? { dir: dirname(resolved), manifests: [resolved], local: false } : undefined;
     }
     case 'bundler': {
-      const gemfile = commandFlag(pkg.command, ['--gemfile']) ?? env('BUNDLE_GEMFILE');
+      const gemfile = flagValueIn(pkg.command.args, '--gemfile') ?? env('BUNDLE_GEMFILE');
       const resolved = gemfile === undefined ? joinPosix(dir, 'Gemfile') : resolve(gemfile);
       return resolved ? { dir: dirname(resolved), manifests: [resolved], local: false } : undefined;
     }
     case 'composer':
       return { dir, manifests: [joinPosix(dir, 'composer.json')], local: false };
     case 'maven': {
-      const pom = commandFlag(pkg.command, ['-f', '--file']);
+      const pom = flagValueIn(pkg.command.args, '-f', '--file');
       if (pom === undefined) return { dir, manifests: [joinPosix(dir, 'pom.xml')], local: false };
       const resolved = resolve(pom);
       if (!resolved) return undefined;
@@ -558,7 +545,7 @@ function planFor(install: Install): Plan | undefined {
   switch (pkg.tool) {
     case 'npm': case 'yarn': case 'pnpm': case 'bun': case 'pipenv': case 'bundler':
       if (!standard) return undefined;
-      if (pkg.tool === 'bundler' && (pkg.inlineEnv.has('BUNDLE_GEMFILE') || commandFlag(pkg.command, ['--gemfile']))) return undefined;
+      if (pkg.tool === 'bundler' && (pkg.inlineEnv.has('BUNDLE_GEMFILE') || flagValueIn(pkg.command.args, '--gemfile'))) return undefined;
       return { files: standard, extraCopies: [], command: undefined };
     case 'pip': case 'uv': {
       if (pkg.tool === 'uv' && pkg.subcommand === 'sync') {
@@ -575,7 +562,7 @@ function planFor(install: Install): Plan | undefined {
       if (!standard) return undefined;
       return { files: standard, extraCopies: [], command: hasFlag(pkg, '--no-root', '--only-root') ? undefined : `${text} --no-root` };
     case 'go':
-      if (!standard || commandFlag(pkg.command, ['-C'])) return undefined;
+      if (!standard || flagValueIn(pkg.command.args, '-C')) return undefined;
       return { files: standard, extraCopies: [], command: install.kind === 'install' ? undefined : 'go mod download' };
     case 'composer': {
       if (!standard) return undefined;
@@ -583,7 +570,7 @@ function planFor(install: Install): Plan | undefined {
       return { files: standard, extraCopies: [], command: missing.length === 0 ? undefined : `${text} ${missing.join(' ')}` };
     }
     case 'maven': {
-      if (!standard || commandFlag(pkg.command, ['-f', '--file', '-s', '--settings', '-gs', '--global-settings', '-pl', '--projects', '-P'])) return undefined;
+      if (!standard || flagValueIn(pkg.command.args, '-f', '--file', '-s', '--settings', '-gs', '--global-settings', '-pl', '--projects', '-P')) return undefined;
       const program = pkg.command.name?.value ?? 'mvn';
       const wrapper = basename(program) === 'mvnw';
       if (!/^(mvn|\.\/mvnw|mvnw)$/.test(program)) return undefined;

@@ -47,7 +47,11 @@ export function hasFlag(command: PackageCommand, ...names: string[]): boolean {
 
 /** The value of `--name value` or `--name=value`. */
 export function flagValue(command: PackageCommand, ...names: string[]): string | undefined {
-  const args = command.args;
+  return flagValueIn(command.args, ...names);
+}
+
+/** `flagValue` over any words, such as every argument of a simple command (global options included). */
+export function flagValueIn(args: readonly ShellWord[], ...names: string[]): string | undefined {
   for (let index = 0; index < args.length; index++) {
     const value = args[index].value;
     for (const name of names) {
