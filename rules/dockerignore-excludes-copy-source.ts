@@ -60,8 +60,10 @@ function literalFinding(path: string, matcher: DockerignoreMatcher, patterns: re
   if (!result.excluded) return undefined;
   // An excluded directory whose content an exception re-includes is copied in part, as intended.
   const prefix = `${path}/`;
-  if (scan.entries.some((candidate) => candidate.path.startsWith(prefix) && !candidate.excluded)) return undefined;
-  if (scan.entries.length === 0 && patterns.some((pattern) => pattern.negated && pattern.pattern.startsWith(prefix))) return undefined;
+  const below = scan.entries.filter((candidate) => candidate.path.startsWith(prefix));
+  if (below.some((candidate) => !candidate.excluded)) return undefined;
+  // Nothing below it was scanned (a pruned or unknown directory): an exception that reaches inside may re-include files.
+  if (below.length === 0 && patterns.some((pattern) => pattern.negated && (pattern.pattern.startsWith(prefix) || pattern.pattern.startsWith('**')))) return undefined;
   return result.pattern ? { pattern: result.pattern.raw, line: result.pattern.line + 1 } : {};
 }
 

@@ -14,6 +14,7 @@ runRuleTests(rule, {
     { name: 'ADD from a URL', code: 'FROM alpine:3.20\nADD https://example.com/dist/app.tgz /tmp/\n', buildContext: buildContext('dist\n', APP) },
     { name: 'no ignore file', code: 'FROM node:22\nCOPY dist /app\n', buildContext: buildContext(undefined, APP) },
     { name: 'no build context known', code: 'FROM node:22\nCOPY dist /app\n' },
+    { name: 'an unscanned directory that an exception reaches into', code: 'FROM alpine:3.20\nADD folder1 /x\n', buildContext: buildContext('**\n!folder1/file1\n', ['Dockerfile']) },
     { name: 'a glob that still matches sent files', code: 'FROM alpine:3.20\nCOPY config/*.yaml /etc/app/\n', buildContext: buildContext('config/other.yaml\n', APP) },
     { name: 'a variable source is not guessed', code: 'FROM alpine:3.20\nARG SRC=dist\nCOPY $SRC /app\n', buildContext: buildContext('dist\n', APP) },
   ],
