@@ -13,6 +13,7 @@ import { fingerprintFile, FINGERPRINT_KEY } from '../fingerprint.js';
 import type { Formatter, FormatContext, RuleInfo } from './types.js';
 import { fatalMessage, IO_ERROR_ID, reportPath } from './shared.js';
 import type { Diagnostic, FileResult, RuleMeta, Severity, TextEdit } from '../types.js';
+import { SourceText } from '../model/source.js';
 
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 export const DEFAULT_SARIF_CATEGORY = 'dockfix/';
@@ -168,21 +169,6 @@ function unknownRule(id: string, severity: Severity): RuleMeta {
   return { id, description: `Reported by dockfix as ${id}.`, category: 'correctness', severity, fileKind: 'dockerfile', aliases: [] };
 }
 
-/** Offsets to 1-based positions in a file's text. */
-function positions(source: string) {
-  const starts = [0];
-  for (let i = 0; i < source.length; i++) if (source.charCodeAt(i) === 10) starts.push(i + 1);
-  return (offset: number) => {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (starts[mid] <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low + 1, column: offset - starts[low] + 1 };
-  };
-}
 
 function artifactLocation(filePath: string, cwd: string): SarifArtifactLocation {
   const path = reportPath(filePath, cwd);
@@ -194,7 +180,7 @@ function regionOf(diagnostic: Diagnostic): SarifRegion {
   return { startLine: diagnostic.line, startColumn: diagnostic.column, endLine: diagnostic.endLine, endColumn: diagnostic.endColumn };
 }
 
-function fixesOf(diagnostic: Diagnostic, source: string, location: SarifArtifactLocation, position: ReturnType<typeof positions>): SarifResult['fixes'] {
+function fixesOf(diagnostic: Diagnostic, source: string, location: SarifArtifactLocation, position: (offset: number) => { line: number; column: number }): SarifResult['fixes'] {
   if (!diagnostic.fix || diagnostic.fix.edits.length === 0) return undefined;
   const crlf = (source.match(/\r\n/g) ?? []).length;
   const eol = crlf > (source.match(/\n/g) ?? []).length - crlf ? '\r\n' : '\n';
@@ -232,7 +218,8 @@ export function toSarifLog(results: readonly FileResult[], context: FormatContex
       });
     }
     const source = result.source ?? '';
-    const position = positions(source);
+    const text = new SourceText(source);
+    const position = (offset: number) => text.position(offset);
     const fingerprints = fingerprintFile(result, context.cwd);
     result.diagnostics.forEach((diagnostic, index) => {
       if (!ruleIndex.has(diagnostic.ruleId)) {
