@@ -93,6 +93,16 @@ function endsWord(char: string): boolean {
     || char === '|' || char === '(' || char === ')' || char === '<' || char === '>';
 }
 
+/** Characters that end a run of literal text in an unquoted word. */
+function isSpecialInWord(char: string): boolean {
+  return endsWord(char) || char === '\\' || char === "'" || char === '"' || char === '$' || char === '`';
+}
+
+/** Characters that end a run of literal text inside double quotes. */
+function isSpecialInDoubleQuotes(char: string): boolean {
+  return char === '"' || char === '\\' || char === '$' || char === '`';
+}
+
 function isDelimiterAt(text: string, index: number): boolean {
   return index >= text.length || endsWord(text[index]);
 }
@@ -116,6 +126,8 @@ class Parser {
     private readonly depth: number,
     /** Maps an offset in `src` to an offset in the top-level script. */
     private readonly at: (offset: number) => number,
+    /** Where the script's own commands sit: `top`, or inside backticks or `sh -c`. */
+    private readonly scriptNesting: ShellNesting = 'top',
   ) {
     this.length = src.length;
   }
@@ -123,7 +135,7 @@ class Parser {
   parseScript(): void {
     while (this.pos < this.length) {
       const before = this.pos;
-      this.parseList('top', 'none');
+      this.parseList(this.scriptNesting, 'none');
       if (this.pos < this.length) {
         this.error(`unexpected "${this.src[this.pos]}"`);
         if (this.pos === before || this.src[this.pos] === ')' || this.src[this.pos] === '}') this.pos++;
@@ -558,16 +570,7 @@ class Parser {
     const map = exact
       ? (offset: number) => script.start + 1 + offset
       : (offset: number) => Math.min(script.start + offset, script.end);
-    const before = this.out.commands.length;
-    new Parser(script.value, this.out, this.depth + 1, map).parseScript();
-    for (let index = before; index < this.out.commands.length; index++) {
-      const draft = this.out.commands[index];
-      if (draft.command.nesting === 'top') {
-        this.out.commands[index] = { ...draft, command: { ...draft.command, nesting: 'shell-c' } };
-        const members = draft.pipeline.members;
-        members[members.indexOf(draft)] = this.out.commands[index];
-      }
-    }
+    new Parser(script.value, this.out, this.depth + 1, map, 'shell-c').parseScript();
   }
 
   private assignmentOf(word: ShellWord, localStart: number, prefixLength: number, name: string): ShellAssignment {
@@ -717,13 +720,7 @@ class Parser {
         dynamic = true;
         continue;
       }
-      // A run of ordinary characters.
-      let runEnd = this.pos + 1;
-      while (runEnd < this.length) {
-        const c = src[runEnd];
-        if (endsWord(c) || c === '\\' || c === "'" || c === '"' || c === '$' || c === '`') break;
-        runEnd++;
-      }
+      const runEnd = this.literalRunEnd(isSpecialInWord);
       value += src.slice(this.pos, runEnd);
       this.pos = runEnd;
     }
@@ -766,12 +763,7 @@ class Parser {
         dynamic = true;
         continue;
       }
-      let runEnd = this.pos + 1;
-      while (runEnd < this.length) {
-        const c = src[runEnd];
-        if (c === '"' || c === '\\' || c === '$' || c === '`') break;
-        runEnd++;
-      }
+      const runEnd = this.literalRunEnd(isSpecialInDoubleQuotes);
       value += src.slice(this.pos, runEnd);
       this.pos = runEnd;
     }
@@ -844,22 +836,19 @@ class Parser {
     }
     this.pos = index + 1;
     if (this.depth + 1 <= MAX_DEPTH) {
-      const inner = new Parser(src.slice(open + 1, index), this.out, this.depth + 1, (offset) => this.at(open + 1 + offset));
-      const before = this.out.commands.length;
-      inner.parseScript();
-      for (let at = before; at < this.out.commands.length; at++) {
-        const draft = this.out.commands[at];
-        if (draft.command.nesting === 'top') {
-          this.out.commands[at] = { ...draft, command: { ...draft.command, nesting: 'substitution' } };
-          const members = draft.pipeline.members;
-          members[members.indexOf(draft)] = this.out.commands[at];
-        }
-      }
+      new Parser(src.slice(open + 1, index), this.out, this.depth + 1, (offset) => this.at(open + 1 + offset), 'substitution').parseScript();
     }
     return src.slice(open, this.pos);
   }
 
   // ------------------------------------------------------------- scanning
+
+  /** End of the run of characters, from the cursor on, that need no interpretation. */
+  private literalRunEnd(isSpecial: (char: string) => boolean): number {
+    let end = this.pos + 1;
+    while (end < this.length && !isSpecial(this.src[end])) end++;
+    return end;
+  }
 
   /** From an opening `(`, skips to just after its matching `)`, minding quotes. */
   private skipBalanced(): void {
