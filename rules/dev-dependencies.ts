@@ -3,6 +3,7 @@ import type { DockerfileModel, Instruction, Stage } from '../src/model/dockerfil
 import type { ShellWord, SimpleCommand } from '../src/shell/ast.js';
 import type { Ecosystem, PackageCommand } from '../src/knowledge/package-managers.js';
 import { flagValue, flagValues, hasFlag, readPackageCommand } from '../src/knowledge/package-managers.js';
+import { stageChain } from '../src/knowledge/images.js';
 import { insertAt, lineEndAfter, lineStartOf, lineText, replace, report, shippedTargets, unsafeFix } from '../src/rule-kit.js';
 import {
   dependencyDirEcosystem, devExtras, devToolStep, isDevCommand, isDevDockerfilePath, isDevRequirementsFile, isDevStageName,
@@ -29,7 +30,7 @@ const rule: DockerfileRule = {
     const seen = new Set<number>();
     for (const target of shippedTargets(file, settings)) {
       if (isDevStageName(target.name)) continue;
-      const chain = chainOf(target);
+      const chain = stageChain(target);
       if (startsDevServer(chain)) continue;
       for (const finding of unprunedInstalls(file, chain, true)) {
         if (seen.has(finding.dev.step.command.start)) continue;
@@ -88,13 +89,6 @@ function startsDevServer(chain: readonly Stage[]): boolean {
   const last = (keyword: string) => entries.filter((instruction) => instruction.keyword === keyword).pop();
   return [last('ENTRYPOINT'), last('CMD')].some((instruction) => instruction !== undefined
     && isDevCommand((instruction.json ?? instruction.args).map((word) => word.value)));
-}
-
-/** The stage and the stages it builds on, oldest first. */
-function chainOf(stage: Stage): Stage[] {
-  const chain: Stage[] = [];
-  for (let current: Stage | undefined = stage; current; current = current.parent) chain.unshift(current);
-  return chain;
 }
 
 /** Every simple command of the chain's RUN instructions; ONBUILD triggers run in child images, not here. */
@@ -597,7 +591,7 @@ function copyReport(file: DockerfileModel, instruction: Instruction): Report | u
   for (const word of instruction.args.slice(0, -1)) {
     const ecosystem = dependencyDirEcosystem(word.value);
     if (!ecosystem) continue;
-    const finding = unprunedInstalls(file, chainOf(source), false).find((candidate) => candidate.dev.ecosystem === ecosystem);
+    const finding = unprunedInstalls(file, stageChain(source), false).find((candidate) => candidate.dev.ecosystem === ecosystem);
     if (!finding) continue;
     const dev = finding.dev;
     const prune = pruneCommand(dev.family);

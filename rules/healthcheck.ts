@@ -1,7 +1,7 @@
 import type { DockerfileRule, Report, Suggestion } from '../src/types.js';
 import type { DockerfileModel, Instruction, Stage } from '../src/model/dockerfile.js';
 import { insertAt, lineEndAfter, lineStartOf, lineText, report, shippedTargets } from '../src/rule-kit.js';
-import { baseImage, distroOf } from '../src/knowledge/images.js';
+import { baseImage, distroOf, stageChain } from '../src/knowledge/images.js';
 
 /** Programs that, as the main process, serve requests until stopped. */
 const SERVER_PROGRAMS = new Set([
@@ -47,12 +47,6 @@ const rule: DockerfileRule = {
   },
 };
 export default rule;
-
-function stageChain(stage: Stage): Stage[] {
-  const chain: Stage[] = [];
-  for (let current: Stage | undefined = stage; current; current = current.parent) chain.unshift(current);
-  return chain;
-}
 
 interface ServiceEvidence {
   readonly reason: string;

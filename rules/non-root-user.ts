@@ -60,7 +60,7 @@ function lastUserInstruction(stage: Stage): Instruction | undefined {
 /** A fix with a user the image has, else a suggestion that creates one. */
 function fixFor(file: DockerfileModel, stage: Stage, rootUser: string | undefined): Partial<Pick<Report, 'fix' | 'suggestions'>> {
   const offset = userInsertionPoint(file, stage);
-  const created = usersCreatedIn(stage).filter((user) => user !== 'root');
+  const created = [...new Set(usersCreatedIn(stage).map((user) => user.name))].filter((user) => user !== 'root');
   const candidate = created[created.length - 1] ?? wellKnownUser(baseImage(stage));
   if (candidate) return { fix: unsafeFix(insertAt(offset, lineText(file, offset, [`USER ${candidate}`]))) };
   const suggestion = createUserSuggestion(file, stage, offset, rootUser);

@@ -2,6 +2,7 @@ import type { DockerfileRule, Report } from '../src/types.js';
 import { closest, insertAt, report, unsafeFix } from '../src/rule-kit.js';
 import { readReference } from '../src/model/variables.js';
 import type { Instruction, Stage } from '../src/model/dockerfile.js';
+import { baseImage } from '../src/knowledge/images.js';
 
 /** Instructions whose arguments the shell, not the builder, expands. */
 const SHELL_EXPANDED = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK', 'SHELL', 'FROM']);
@@ -76,8 +77,6 @@ function defines(instruction: Instruction, name: string): boolean {
 }
 
 function rootImage(stage: Stage): string {
-  let current = stage;
-  while (current.parent) current = current.parent;
-  return current.image.resolved.toLowerCase();
+  return baseImage(stage).resolved.toLowerCase();
 }
 export default rule;

@@ -13,6 +13,8 @@ import type { PackageCommand, PackageTool } from './package-managers.js';
 import { flagValue, hasFlag, packageCommands } from './package-managers.js';
 import { insertAt } from '../rule-kit.js';
 import { baseImage, defaultsToNonRoot, rootStage } from './images.js';
+import { usersCreatedIn } from './users.js';
+import type { CreatedUser } from './users.js';
 
 /** One directory a tool caches into. */
 export interface CacheDir {
@@ -78,68 +80,9 @@ export function imageEnvDefaults(stage: Stage): Map<string, string> {
   return env;
 }
 
-/** Flags of useradd/adduser that take a value. */
-const USER_VALUE_FLAGS = new Set([
-  '-u', '-g', '-G', '-d', '-s', '-c', '-k', '-K', '-p', '-e', '-f', '-b', '-Z', '-R', '-P', '-h',
-  '--uid', '--gid', '--groups', '--home-dir', '--home', '--shell', '--comment', '--skel', '--key',
-  '--password', '--expiredate', '--inactive', '--base-dir', '--root', '--prefix', '--ingroup', '--gecos',
-  '--firstuid', '--lastuid', '--conf',
-]);
-
-export interface CreatedUser {
-  readonly name: string;
-  readonly uid: string | undefined;
-  readonly home: string;
-}
-
-/** The account a `useradd`/`adduser` command creates, with its home directory. */
-export function createdUser(command: SimpleCommand): CreatedUser | undefined {
-  const program = command.name?.value.split('/').pop();
-  if (program !== 'useradd' && program !== 'adduser') return undefined;
-  let home: string | undefined;
-  let uid: string | undefined;
-  let debianSystem = false;
-  const operands: string[] = [];
-  const args = command.args;
-  for (let index = 0; index < args.length; index++) {
-    const value = args[index].value;
-    const eq = value.indexOf('=');
-    const name = value.startsWith('--') && eq > 0 ? value.slice(0, eq) : value;
-    const inline = value.startsWith('--') && eq > 0 ? value.slice(eq + 1) : undefined;
-    if (USER_VALUE_FLAGS.has(name)) {
-      const flagArg = inline ?? args[index + 1]?.value;
-      if (inline === undefined) index++;
-      if (name === '-d' || name === '--home-dir' || name === '--home' || (name === '-h' && program === 'adduser')) home = flagArg;
-      if ((name === '-u' || name === '--uid') && flagArg !== undefined && /^\d+$/.test(flagArg)) uid = flagArg;
-      continue;
-    }
-    if (value === '--system' && program === 'adduser') debianSystem = true;
-    if (value.startsWith('-')) continue;
-    if (args[index].dynamic) return undefined;
-    operands.push(value);
-  }
-  const user = operands[0];
-  if (!user || !/^[a-z_][a-z0-9_.-]*\$?$/i.test(user)) return undefined;
-  if (home?.includes('$')) return undefined;
-  // Debian's `adduser --system` gives system accounts /nonexistent; useradd and BusyBox use /home/<name>.
-  return { name: user, uid, home: home ?? (debianSystem ? '/nonexistent' : `/home/${user}`) };
-}
-
-/** Accounts created by RUNs of the stage chain up to (not including) `before`. */
+/** Accounts created before `before` whose home is known (a home given through a variable is not). */
 function usersBefore(stage: Stage, before: number): CreatedUser[] {
-  const chain: Stage[] = [];
-  for (let current: Stage | undefined = stage; current; current = current.parent) chain.unshift(current);
-  const users: CreatedUser[] = [];
-  for (const member of chain) {
-    for (const instruction of member.instructions) {
-      if (instruction.index >= before || instruction.inOnbuild) continue;
-      for (const command of instruction.run?.commands ?? []) {
-        const user = createdUser(command);
-        if (user) users.push(user);
-      }
-    }
-  }
-  return users;
+  return usersCreatedIn(stage, before).filter((user) => user.home !== undefined);
 }
 
 /** $HOME of a USER value (`name`, `uid`, `name:group`); undefined when unknown. */

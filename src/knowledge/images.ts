@@ -11,6 +11,13 @@ export function rootStage(stage: Stage): Stage {
   return current;
 }
 
+/** The stage and the stages it builds on (`FROM <stage>`), oldest first. */
+export function stageChain(stage: Stage): Stage[] {
+  const chain: Stage[] = [];
+  for (let current: Stage | undefined = stage; current; current = current.parent) chain.unshift(current);
+  return chain;
+}
+
 export function baseImage(stage: Stage): ImageRef {
   return rootStage(stage).image;
 }

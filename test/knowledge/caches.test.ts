@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseDockerfile } from '../../src/model/dockerfile.js';
 import { packageCommands } from '../../src/knowledge/package-managers.js';
-import { accountOf, cacheClearing, cacheContextAt, cacheDisablers, cacheFamilies, covers, createdUser, emptiesMount, keptPathKind } from '../../src/knowledge/caches.js';
+import { accountOf, cacheClearing, cacheContextAt, cacheDisablers, cacheFamilies, covers, emptiesMount, keptPathKind } from '../../src/knowledge/caches.js';
+import { createdUser } from '../../src/knowledge/users.js';
 
 /** The cache dirs (fix targets) of the package commands of the last RUN of a Dockerfile. */
 function dirsOf(dockerfile: string): string[] {
