@@ -4,7 +4,7 @@ import type { ShellWord, SimpleCommand } from '../src/shell/ast.js';
 import type { Ecosystem, PackageCommand } from '../src/knowledge/package-managers.js';
 import { flagValue, flagValues, hasFlag, readPackageCommand } from '../src/knowledge/package-managers.js';
 import { stageChain } from '../src/knowledge/images.js';
-import { insertAt, lineEndAfter, lineStartOf, lineText, replace, report, shippedTargets, unsafeFix } from '../src/rule-kit.js';
+import { insertAt, insertLines, lineEndAfter, lineStartOf, replace, report, shippedTargets, unsafeFix } from '../src/rule-kit.js';
 import {
   dependencyDirEcosystem, devExtras, devToolStep, isDevCommand, isDevDockerfilePath, isDevRequirementsFile, isDevStageName,
 } from '../src/knowledge/dev-dependencies.js';
@@ -315,7 +315,7 @@ function devInstall(file: DockerfileModel, steps: readonly Step[], index: number
       return {
         ...base, family: 'bundler', what: 'the development and test gem groups',
         advice: 'set ENV BUNDLE_WITHOUT="development:test" before it (or run `bundle config set without "development test"`); the --without flag is deprecated in Bundler 2',
-        fix: step.instruction.stage ? [insertAt(offset, lineText(file, offset, [`${indent}ENV BUNDLE_WITHOUT="development:test"`]))] : undefined,
+        fix: step.instruction.stage ? [insertLines(file, offset, [`${indent}ENV BUNDLE_WITHOUT="development:test"`])] : undefined,
       };
     }
     case 'composer': {
@@ -571,7 +571,7 @@ function installReport(file: DockerfileModel, { dev, build }: Finding): Report {
       + `${prune ? ` (or run \`${prune}\` after the build)` : ''}. Dev tools make the image bigger and give an attacker more to work with.`;
     const offset = lineEndAfter(file, build.step.instruction.end);
     const suggestions: Suggestion[] = prune
-      ? [{ description: `Remove the devDependencies after the build with \`RUN ${prune}\``, edits: [insertAt(offset, lineText(file, offset, [`RUN ${prune}`]))] }]
+      ? [{ description: `Remove the devDependencies after the build with \`RUN ${prune}\``, edits: [insertLines(file, offset, [`RUN ${prune}`])] }]
       : [];
     return report(range, message, suggestions.length > 0 ? { suggestions } : {});
   }
@@ -604,7 +604,7 @@ function copyReport(file: DockerfileModel, instruction: Instruction): Report | u
     const last = own[own.length - 1] ?? source.from;
     const offset = lineEndAfter(file, last.end);
     return report(word, message, prune
-      ? { suggestions: [{ description: `Remove the devDependencies at the end of ${sourceName} with \`RUN ${prune}\``, edits: [insertAt(offset, lineText(file, offset, [`RUN ${prune}`]))] }] }
+      ? { suggestions: [{ description: `Remove the devDependencies at the end of ${sourceName} with \`RUN ${prune}\``, edits: [insertLines(file, offset, [`RUN ${prune}`])] }] }
       : {});
   }
   return undefined;

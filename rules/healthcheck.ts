@@ -1,6 +1,6 @@
 import type { DockerfileRule, Report, Suggestion } from '../src/types.js';
 import type { DockerfileModel, Instruction, Stage } from '../src/model/dockerfile.js';
-import { insertAt, lineEndAfter, lineStartOf, lineText, report, shippedTargets } from '../src/rule-kit.js';
+import { insertLines, lineBeforeFirst, report, shippedTargets } from '../src/rule-kit.js';
 import { baseImage, distroOf, stageChain } from '../src/knowledge/images.js';
 
 /** Programs that, as the main process, serve requests until stopped. */
@@ -110,12 +110,10 @@ function suggestionFor(file: DockerfileModel, stage: Stage, chain: readonly Stag
   const target = `http://localhost:${port ?? 8080}/`;
   const probe = probeCommand(chain, target);
   if (!probe) return [];
-  const own = stage.instructions.filter((instruction) => !instruction.inOnbuild);
-  const entry = own.find((instruction) => instruction.keyword === 'CMD' || instruction.keyword === 'ENTRYPOINT');
-  const offset = entry ? lineStartOf(file, entry.start) : lineEndAfter(file, (own[own.length - 1] ?? stage.from).end);
+  const offset = lineBeforeFirst(file, stage, ['CMD', 'ENTRYPOINT']);
   return [{
     description: `Probe ${target} every 30 s${port === undefined ? ' (adjust the port and path)' : ' (adjust the path)'}`,
-    edits: [insertAt(offset, lineText(file, offset, [`HEALTHCHECK --interval=30s --timeout=5s --start-period=15s --retries=3 CMD ${probe}`]))],
+    edits: [insertLines(file, offset, [`HEALTHCHECK --interval=30s --timeout=5s --start-period=15s --retries=3 CMD ${probe}`])],
   }];
 }
 

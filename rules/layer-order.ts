@@ -15,7 +15,7 @@ import type { SimpleCommand } from '../src/shell/ast.js';
 import { flagValueIn, flagValues, hasFlag, readPackageCommand } from '../src/knowledge/package-managers.js';
 import type { PackageCommand, PackageTool } from '../src/knowledge/package-managers.js';
 import { copySources, globMatches, manifestSet } from '../src/knowledge/manifests.js';
-import { insertAt, lineEndAfter, lineStartOf, lineText, replace, report, unsafeFix } from '../src/rule-kit.js';
+import { insertLines, lineEndAfter, lineStartOf, replace, report, unsafeFix } from '../src/rule-kit.js';
 
 const rule: DockerfileRule = {
   meta: {
@@ -511,13 +511,13 @@ function fixFor(file: DockerfileModel, sequence: readonly Instruction[], install
       text = `${text.slice(0, cut)}cd ${shellQuote(run.state.workdir)} && ${text.slice(cut)}`;
     }
     lines.push(text.replace(/\r?\n$/, '').replace(/\r\n/g, '\n'));
-    edits.push(insertAt(at, lineText(file, at, lines)), replace({ start: from, end: to }, ''));
+    edits.push(insertLines(file, at, lines), replace({ start: from, end: to }, ''));
   } else {
     const runFlags = run.flags.map((flag) => file.text.slice(flag.start, flag.end));
     const body = plan.command ?? commandText(install);
     const cd = install.runDir !== copy.state.workdir ? `cd ${shellQuote(install.runDir)} && ` : '';
     lines.push(`${prefix}${['RUN', ...runFlags, `${cd}${body}`].join(' ')}`);
-    edits.push(insertAt(at, lineText(file, at, lines)));
+    edits.push(insertLines(file, at, lines));
   }
   return { fix: unsafeFix(...edits) };
 }

@@ -1,7 +1,7 @@
 import type { DockerfileRule, Report, Suggestion } from '../src/types.js';
 import type { Instruction, Stage } from '../src/model/dockerfile.js';
 import type { DockerfileModel } from '../src/model/dockerfile.js';
-import { insertAt, lineStartOf, lineEndAfter, lineText, report, shippedTargets, unsafeFix } from '../src/rule-kit.js';
+import { insertLines, lineBeforeFirst, report, shippedTargets, unsafeFix } from '../src/rule-kit.js';
 import { baseImage, distroOf, imageMatchesAny, knownToRunAsRoot, wellKnownUser } from '../src/knowledge/images.js';
 import { usersCreatedIn } from '../src/knowledge/users.js';
 
@@ -59,22 +59,12 @@ function lastUserInstruction(stage: Stage): Instruction | undefined {
 
 /** A fix with a user the image has, else a suggestion that creates one. */
 function fixFor(file: DockerfileModel, stage: Stage, rootUser: string | undefined): Partial<Pick<Report, 'fix' | 'suggestions'>> {
-  const offset = userInsertionPoint(file, stage);
+  const offset = lineBeforeFirst(file, stage, ['CMD', 'ENTRYPOINT', 'HEALTHCHECK']);
   const created = [...new Set(usersCreatedIn(stage).map((user) => user.name))].filter((user) => user !== 'root');
   const candidate = created[created.length - 1] ?? wellKnownUser(baseImage(stage));
-  if (candidate) return { fix: unsafeFix(insertAt(offset, lineText(file, offset, [`USER ${candidate}`]))) };
+  if (candidate) return { fix: unsafeFix(insertLines(file, offset, [`USER ${candidate}`])) };
   const suggestion = createUserSuggestion(file, stage, offset, rootUser);
   return suggestion ? { suggestions: [suggestion] } : {};
-}
-
-/** Before the first CMD/ENTRYPOINT of the stage, else after its last instruction. */
-function userInsertionPoint(file: DockerfileModel, stage: Stage): number {
-  const own = stage.instructions.filter((instruction) => !instruction.inOnbuild);
-  const entry = own.find((instruction) => instruction.keyword === 'CMD' || instruction.keyword === 'ENTRYPOINT'
-    || instruction.keyword === 'HEALTHCHECK');
-  if (entry) return lineStartOf(file, entry.start);
-  const last = own[own.length - 1] ?? stage.from;
-  return lineEndAfter(file, last.end);
 }
 
 function createUserSuggestion(file: DockerfileModel, stage: Stage, offset: number, rootUser: string | undefined): Suggestion | undefined {
@@ -101,6 +91,6 @@ function createUserSuggestion(file: DockerfileModel, stage: Stage, offset: numbe
     description: rootUser
       ? `Create an unprivileged user and switch to it instead of "${rootUser}"`
       : 'Create an unprivileged user and switch to it',
-    edits: [insertAt(offset, lineText(file, offset, lines))],
+    edits: [insertLines(file, offset, lines)],
   };
 }

@@ -54,7 +54,7 @@ export function lineStartOf(file: DockerfileModel, offset: number): number {
 /**
  * Offset just after the line break that ends the line holding `offset` (the end
  * of the text when it has none). Text inserted there starts on a new line; when
- * the file lacks a final newline, callers must add one (see `appendLine`).
+ * the file lacks a final newline, `lineText` starts the inserted lines with one.
  */
 export function lineEndAfter(file: DockerfileModel, offset: number): number {
   const newline = file.text.indexOf('\n', offset);
@@ -71,6 +71,21 @@ export function lineText(file: DockerfileModel, offset: number, lines: readonly 
   const body = lines.join(eol) + eol;
   const atUnterminatedEnd = offset === file.text.length && file.text.length > 0 && !file.text.endsWith('\n');
   return atUnterminatedEnd ? eol + body : body;
+}
+
+/** An edit that inserts whole lines at a line start, written as `lineText` does. */
+export function insertLines(file: DockerfileModel, offset: number, lines: readonly string[]): TextEdit {
+  return insertAt(offset, lineText(file, offset, lines));
+}
+
+/**
+ * Where lines go ahead of the first of `keywords` among the stage's own
+ * instructions (ONBUILD triggers aside), else after its last instruction.
+ */
+export function lineBeforeFirst(file: DockerfileModel, stage: Stage, keywords: readonly string[]): number {
+  const own = stage.instructions.filter((instruction) => !instruction.inOnbuild);
+  const anchor = own.find((instruction) => keywords.includes(instruction.keyword));
+  return anchor ? lineStartOf(file, anchor.start) : lineEndAfter(file, (own[own.length - 1] ?? stage.from).end);
 }
 
 /** An instruction's own lines, without any heredoc body. */
