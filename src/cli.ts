@@ -13,6 +13,7 @@ import { ConfigError, ConfigResolver, engineConfigFor, isIgnoredByConfig, loadCo
 import type { DockfixConfig, RuleLevel } from './config.js';
 import { discover } from './discover.js';
 import { builtinRuleSet, fixText, lintFile, lintText } from './lint.js';
+import { BUILTIN_IDS } from './engine.js';
 import { BuildContextProvider } from './context/provider.js';
 import { decodeSource, IoError } from './io.js';
 import { FORMAT_NAMES, loadFormatter } from './formatters/index.js';
@@ -120,22 +121,19 @@ async function run(argv: readonly string[], io: CliIO): Promise<number> {
   if (command === 'context') {
     if (positionals.length > 2) throw new UsageError('usage: dockfix context [DIR] [--dockerfile FILE] [--list] [--format json]');
     if (args.format !== 'stylish' && args.format !== 'json') throw new UsageError(`"dockfix context" prints stylish or json, not "${args.format}"`);
-    const { contextCommand, ContextUsageError } = await import('./context-command.js');
-    try {
-      return await contextCommand({
-        dir: positionals[1] ?? '.',
-        dockerfile: args.dockerfile,
-        format: args.format,
-        list: args.list,
-        color,
-        cwd: io.cwd,
-        progress: io.stderrIsTTY ? io.stderr : undefined,
-        stdout: io.stdout,
-      });
-    } catch (error) {
-      if (error instanceof ContextUsageError) throw new UsageError(error.message);
-      throw error;
-    }
+    const dir = positionals[1] ?? '.';
+    const root = existingDirectory(io.cwd, dir, `${dir}: not a directory (dockfix context takes the build context directory)`);
+    const { contextCommand } = await import('./context-command.js');
+    return await contextCommand({
+      root,
+      dockerfile: args.dockerfile,
+      format: args.format,
+      list: args.list,
+      color,
+      cwd: io.cwd,
+      progress: io.stderrIsTTY ? io.stderr : undefined,
+      stdout: io.stdout,
+    });
   }
   if (command === 'explain') {
     if (positionals.length !== 2) throw new UsageError('usage: dockfix explain RULE');
@@ -164,7 +162,7 @@ async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const explicitConfig: DockfixConfig | undefined = args.config ? loadConfigFile(args.config, ruleSet) : undefined;
   const configs = new ConfigResolver(ruleSet, explicitConfig);
   const paths = positionals.length > 0 ? positionals : ['.'];
-  const contextDir = args.context === undefined ? undefined : resolveContextDir(io.cwd, args.context);
+  const contextDir = args.context === undefined ? undefined : existingDirectory(io.cwd, args.context, `--context ${args.context}: not a directory`);
   const buildContexts = new BuildContextProvider({ contextDir });
   const options = { ruleOverrides: overrides, targets: args.target, unsafe: args['unsafe-fixes'], ruleSet, buildContexts };
 
@@ -369,9 +367,9 @@ async function report(
 
 /** Ids the engine reports itself, described for formats that list rules (SARIF). */
 const ENGINE_RULES: readonly RuleMeta[] = [
-  { id: 'parse-error', description: 'Docker would reject the file: it does not parse.', category: 'correctness', severity: 'error', fileKind: 'dockerfile', aliases: [] },
-  { id: 'internal-error', description: 'A dockfix rule crashed, or its fix did not hold; please report it.', category: 'correctness', severity: 'error', fileKind: 'dockerfile', aliases: [] },
-  { id: 'invalid-suppression', description: 'A dockfix-ignore comment names an unknown rule.', category: 'maintainability', severity: 'warning', fileKind: 'dockerfile', aliases: [] },
+  { id: BUILTIN_IDS.parseError, description: 'Docker would reject the file: it does not parse.', category: 'correctness', severity: 'error', fileKind: 'dockerfile', aliases: [] },
+  { id: BUILTIN_IDS.internalError, description: 'A dockfix rule crashed, or its fix did not hold; please report it.', category: 'correctness', severity: 'error', fileKind: 'dockerfile', aliases: [] },
+  { id: BUILTIN_IDS.invalidSuppression, description: 'A dockfix-ignore comment names an unknown rule.', category: 'maintainability', severity: 'warning', fileKind: 'dockerfile', aliases: [] },
 ];
 
 /** The rules enabled for at least one linted file of their kind, then the engine's own ids. */
@@ -397,18 +395,21 @@ function ruleInfo(meta: RuleMeta, withDocs: boolean): RuleInfo {
   return { meta, helpUri, docs: readRuleDocs(meta.id) };
 }
 
+function ruleDocsPath(id: string): string {
+  return resolve(packageRoot(), 'docs', 'rules', `${id}.md`);
+}
+
 /** docs/rules/<id>.md as shipped in the package, or undefined when it is missing. */
 function readRuleDocs(id: string): string | undefined {
   try {
-    return readFileSync(resolve(packageRoot(), 'docs', 'rules', `${id}.md`), 'utf8');
+    return readFileSync(ruleDocsPath(id), 'utf8');
   } catch {
     return undefined;
   }
 }
 
-
-
-function resolveContextDir(cwd: string, dir: string): string {
+/** The absolute path of a directory given on the command line; a usage error when it is not one. */
+function existingDirectory(cwd: string, dir: string, notADirectory: string): string {
   const absolute = resolve(cwd, dir);
   let isDirectory = false;
   try {
@@ -416,7 +417,7 @@ function resolveContextDir(cwd: string, dir: string): string {
   } catch {
     // Reported below with the path as given.
   }
-  if (!isDirectory) throw new UsageError(`--context ${dir}: not a directory`);
+  if (!isDirectory) throw new UsageError(notADirectory);
   return absolute;
 }
 
@@ -463,13 +464,8 @@ export function docsUrl(ruleId: string): string {
 function explainRule(name: string, io: CliIO): number {
   const id = builtinRuleSet().resolve(name);
   if (!id) throw new UsageError(`unknown rule "${name}" (run \`dockfix rules\` for the list)`);
-  const file = resolve(packageRoot(), 'docs', 'rules', `${id}.md`);
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    throw new IoError(file, 'the rule documentation is missing from this installation');
-  }
+  const text = readRuleDocs(id);
+  if (text === undefined) throw new IoError(ruleDocsPath(id), 'the rule documentation is missing from this installation');
   io.stdout(text.endsWith('\n') ? text : `${text}\n`);
   return EXIT_OK;
 }

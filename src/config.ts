@@ -156,7 +156,6 @@ function parseYaml(text: string): unknown {
   return (requireModule('yaml') as typeof Yaml).parse(text);
 }
 
-/** Finds the nearest config file at or above `directory`, caching per directory. */
 /** Whether the config's `ignorePaths` (globs relative to the config file) cover a file. */
 export function isIgnoredByConfig(filePath: string, config: DockfixConfig): boolean {
   if (!config.path || config.ignorePaths.length === 0) return false;
@@ -165,6 +164,7 @@ export function isIgnoredByConfig(filePath: string, config: DockfixConfig): bool
   return matchesAnyGlob(rel, config.ignorePaths);
 }
 
+/** Finds the nearest config file at or above `directory`, caching per directory. */
 export class ConfigResolver {
   private readonly cache = new Map<string, DockfixConfig>();
 

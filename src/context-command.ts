@@ -2,14 +2,14 @@
  * `dockfix context [DIR]`: what `docker build` would send from a directory.
  * Loaded only when the command runs, so linting never pays for it.
  */
-import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { findIgnoreFile } from './context/ignore-file.js';
 import { scanContext } from './context/scan.js';
 import { buildContextReport, contextReportJson, listSentFiles, renderContextReport } from './context/report.js';
 
 export interface ContextCommandOptions {
-  readonly dir: string;
+  /** The context directory, absolute and known to exist. */
+  readonly root: string;
   /** `--dockerfile`: picks `<Dockerfile>.dockerignore` when it exists. */
   readonly dockerfile: string | undefined;
   readonly format: 'stylish' | 'json';
@@ -21,17 +21,8 @@ export interface ContextCommandOptions {
   readonly stdout: (text: string) => void;
 }
 
-export class ContextUsageError extends Error {}
-
 export async function contextCommand(options: ContextCommandOptions): Promise<number> {
-  const root = resolve(options.cwd, options.dir);
-  let isDirectory = false;
-  try {
-    isDirectory = statSync(root).isDirectory();
-  } catch {
-    // Reported just below.
-  }
-  if (!isDirectory) throw new ContextUsageError(`${options.dir}: not a directory (dockfix context takes the build context directory)`);
+  const root = options.root;
   const dockerfile = options.dockerfile === undefined ? undefined : resolve(options.cwd, options.dockerfile);
   const ignoreFile = findIgnoreFile(root, dockerfile);
   let lastShown = 0;

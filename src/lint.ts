@@ -32,7 +32,7 @@ export interface LintTextOptions {
   /** Stages that ship (`--target`); defaults to the config's, then the last stage. */
   readonly targets?: readonly string[];
   readonly ruleSet?: RuleSet;
-  /** The build context the file belongs to, for the build-context rules (see `scanBuildContext`). */
+  /** The build context the file belongs to, for the build-context rules (`lintFile` scans it with a `BuildContextProvider`). */
   readonly buildContext?: BuildContextInfo;
 }
 
