@@ -12,6 +12,7 @@
 import { createHash } from 'node:crypto';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { FileKind, FileResult } from './types.js';
+import { SourceText } from './model/source.js';
 
 /** Key of dockfix's fingerprint in SARIF `partialFingerprints`; bump the version when the hash changes. */
 export const FINGERPRINT_KEY = 'dockfix/v1';
@@ -72,8 +73,8 @@ interface InstructionTexts {
  */
 export function instructionTexts(text: string, kind: FileKind): InstructionTexts {
   const escape = kind === 'dockerfile' ? escapeCharacter(text) : '';
-  const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
+  const source = new SourceText(text);
+  const lineStarts = source.lineStarts;
   const groupOfLine: number[] = [];
   const pieces: string[][] = [];
   let open = false;
@@ -95,14 +96,7 @@ export function instructionTexts(text: string, kind: FileKind): InstructionTexts
   const texts = pieces.map((parts) => parts.join(' ').replace(/\s+/g, ' ').trim());
   return {
     textAt(offset) {
-      let low = 0;
-      let high = lineStarts.length - 1;
-      while (low < high) {
-        const mid = (low + high + 1) >> 1;
-        if (lineStarts[mid] <= offset) low = mid;
-        else high = mid - 1;
-      }
-      return texts[groupOfLine[low]] ?? '';
+      return texts[groupOfLine[source.lineOf(offset)]] ?? '';
     },
   };
 }
