@@ -7,7 +7,7 @@
 import { BUILTIN_IDS, lintSource, toDiagnostic } from './engine.js';
 import type { EngineConfig, LintOutcome } from './engine.js';
 import type { RuleSet } from './rules.js';
-import { SourceText } from './model/source.js';
+import { SourceText, withLineEndings } from './model/source.js';
 import type { Diagnostic, FileKind, Fix, TextEdit } from './types.js';
 
 export const MAX_FIX_PASSES = 10;
@@ -90,7 +90,7 @@ export function applyFixes(text: string, fixes: readonly Fix[], eol: '\n' | '\r\
   edits.sort((a, b) => b.start - a.start || b.end - a.end);
   let out = text;
   for (const edit of edits) {
-    const replacement = eol === '\r\n' ? edit.text.replace(/\r?\n/g, '\r\n') : edit.text;
+    const replacement = withLineEndings(edit.text, eol);
     out = out.slice(0, edit.start) + replacement + out.slice(edit.end);
   }
   return out;

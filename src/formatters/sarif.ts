@@ -13,7 +13,7 @@ import { fingerprintFile, FINGERPRINT_KEY } from '../fingerprint.js';
 import type { Formatter, FormatContext, RuleInfo } from './types.js';
 import { fatalMessage, IO_ERROR_ID, reportPath } from './shared.js';
 import type { Diagnostic, FileResult, RuleMeta, Severity, TextEdit } from '../types.js';
-import { SourceText } from '../model/source.js';
+import { SourceText, withLineEndings } from '../model/source.js';
 
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 export const DEFAULT_SARIF_CATEGORY = 'dockfix/';
@@ -180,16 +180,14 @@ function regionOf(diagnostic: Diagnostic): SarifRegion {
   return { startLine: diagnostic.line, startColumn: diagnostic.column, endLine: diagnostic.endLine, endColumn: diagnostic.endColumn };
 }
 
-function fixesOf(diagnostic: Diagnostic, source: string, location: SarifArtifactLocation, position: (offset: number) => { line: number; column: number }): SarifResult['fixes'] {
+function fixesOf(diagnostic: Diagnostic, source: SourceText, location: SarifArtifactLocation): SarifResult['fixes'] {
   if (!diagnostic.fix || diagnostic.fix.edits.length === 0) return undefined;
-  const crlf = (source.match(/\r\n/g) ?? []).length;
-  const eol = crlf > (source.match(/\n/g) ?? []).length - crlf ? '\r\n' : '\n';
   const replacement = (edit: TextEdit) => {
-    const start = position(edit.start);
-    const end = position(edit.end);
+    const start = source.position(edit.start);
+    const end = source.position(edit.end);
     return {
       deletedRegion: { startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column },
-      insertedContent: { text: eol === '\n' ? edit.text : edit.text.replace(/\r?\n/g, eol) },
+      insertedContent: { text: withLineEndings(edit.text, source.eol) },
     };
   };
   const description = diagnostic.fix.applicability === 'safe'
@@ -217,16 +215,14 @@ export function toSarifLog(results: readonly FileResult[], context: FormatContex
         locations: [{ physicalLocation: { artifactLocation: location } }],
       });
     }
-    const source = result.source ?? '';
-    const text = new SourceText(source);
-    const position = (offset: number) => text.position(offset);
+    const source = new SourceText(result.source ?? '');
     const fingerprints = fingerprintFile(result, context.cwd);
     result.diagnostics.forEach((diagnostic, index) => {
       if (!ruleIndex.has(diagnostic.ruleId)) {
         ruleIndex.set(diagnostic.ruleId, infos.length);
         infos.push({ meta: unknownRule(diagnostic.ruleId, diagnostic.severity) });
       }
-      const fixes = fixesOf(diagnostic, source, location, position);
+      const fixes = fixesOf(diagnostic, source, location);
       all.push({
         ruleId: diagnostic.ruleId,
         ruleIndex: ruleIndex.get(diagnostic.ruleId)!,

@@ -63,3 +63,8 @@ export class SourceText {
     return this.text.slice(start, end);
   }
 }
+
+/** Text to insert into a file, with its line breaks written the file's way. */
+export function withLineEndings(text: string, eol: '\n' | '\r\n'): string {
+  return eol === '\r\n' ? text.replace(/\r?\n/g, '\r\n') : text;
+}
