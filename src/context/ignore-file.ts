@@ -61,12 +61,18 @@ export function dockerfileSpecificIgnorePath(contextDir: string, dockerfilePath:
  * ignore file that exists but cannot be read or is not text.
  */
 export function findIgnoreFile(contextDir: string, dockerfilePath: string | undefined): AppliedIgnoreFile | undefined {
+  const found = locateIgnoreFile(contextDir, dockerfilePath);
+  return found && readIgnoreFile(found.path, found.kind);
+}
+
+/** Which ignore file `findIgnoreFile` would read, without reading it. */
+export function locateIgnoreFile(contextDir: string, dockerfilePath: string | undefined): Pick<AppliedIgnoreFile, 'path' | 'kind'> | undefined {
   const context = resolve(contextDir);
   const specific = dockerfileSpecificIgnorePath(context, dockerfilePath);
-  if (specific !== undefined && isFile(specific)) return readIgnoreFile(specific, 'dockerfile-specific');
+  if (specific !== undefined && isFile(specific)) return { path: specific, kind: 'dockerfile-specific' };
   const dockerignore = join(context, '.dockerignore');
-  if (isFile(dockerignore)) return readIgnoreFile(dockerignore, 'dockerignore');
+  if (isFile(dockerignore)) return { path: dockerignore, kind: 'dockerignore' };
   const containerignore = join(context, '.containerignore');
-  if (isFile(containerignore)) return readIgnoreFile(containerignore, 'containerignore');
+  if (isFile(containerignore)) return { path: containerignore, kind: 'containerignore' };
   return undefined;
 }

@@ -10,7 +10,7 @@ import { parseDockerfile } from '../model/dockerfile.js';
 import type { DockerfileModel } from '../model/dockerfile.js';
 import { readSourceFile } from '../io.js';
 import type { BuildContextInfo, FileKind } from '../types.js';
-import { findIgnoreFile, readIgnoreFile } from './ignore-file.js';
+import { locateIgnoreFile, readIgnoreFile } from './ignore-file.js';
 import { scanContextSync } from './scan.js';
 import type { AppliedIgnoreFile, ContextScan } from './types.js';
 
@@ -31,8 +31,7 @@ export class BuildContextProvider {
 
   private forDockerfile(path: string): BuildContextInfo {
     const contextDir = resolve(this.options.contextDir ?? dirname(path));
-    const ignoreFile = findIgnoreFile(contextDir, path);
-    return { scan: this.scan(contextDir, ignoreFile), dockerfiles: [] };
+    return { scan: this.scan(contextDir, locateIgnoreFile(contextDir, path)), dockerfiles: [] };
   }
 
   /**
@@ -46,27 +45,27 @@ export class BuildContextProvider {
     const specificFor = name.endsWith('.dockerignore') && name !== '.dockerignore' ? name.slice(0, -'.dockerignore'.length) : undefined;
     const contextDir = resolve(this.options.contextDir ?? directory);
     const kind: AppliedIgnoreFile['kind'] = specificFor ? 'dockerfile-specific' : name === '.containerignore' ? 'containerignore' : 'dockerignore';
-    const ignoreFile = readIgnoreFile(absolute, kind);
     const dockerfileNames = specificFor ? [specificFor] : siblingDockerfiles(directory);
     const dockerfiles: DockerfileModel[] = [];
     for (const dockerfileName of dockerfileNames) {
       const dockerfilePath = join(directory, dockerfileName);
       // A Dockerfile with its own ignore file is not governed by this one.
-      if (!specificFor && findIgnoreFile(contextDir, dockerfilePath)?.path !== absolute) continue;
+      if (!specificFor && locateIgnoreFile(contextDir, dockerfilePath)?.path !== absolute) continue;
       try {
         dockerfiles.push(parseDockerfile(readSourceFile(dockerfilePath).text, dockerfilePath));
       } catch {
         // An unreadable Dockerfile is reported when it is linted itself.
       }
     }
-    return { scan: this.scan(contextDir, ignoreFile), dockerfiles };
+    return { scan: this.scan(contextDir, { path: absolute, kind }), dockerfiles };
   }
 
-  private scan(contextDir: string, ignoreFile: AppliedIgnoreFile | undefined): ContextScan {
+  /** One scan (and one read of the ignore file) per context and ignore file. */
+  private scan(contextDir: string, ignoreFile: Pick<AppliedIgnoreFile, 'path' | 'kind'> | undefined): ContextScan {
     const key = `${contextDir}\u0000${ignoreFile?.path ?? ''}`;
     let scan = this.scans.get(key);
     if (!scan) {
-      scan = scanContextSync(contextDir, { ignoreFile });
+      scan = scanContextSync(contextDir, { ignoreFile: ignoreFile && readIgnoreFile(ignoreFile.path, ignoreFile.kind) });
       this.scans.set(key, scan);
     }
     return scan;
