@@ -159,6 +159,7 @@ export function toDiagnostic(report: RawDiagnostic, source: SourceText): Diagnos
     column: start.column,
     endLine: end.line,
     endColumn: end.column,
+    ...(report.codes && report.codes.length > 0 ? { codes: report.codes } : {}),
     ...(report.fix ? { fix: report.fix } : {}),
     ...(report.suggestions && report.suggestions.length > 0 ? { suggestions: report.suggestions } : {}),
   };

@@ -67,6 +67,13 @@ export interface RuleMeta {
 /** What a rule reports; the engine adds the rule id and the configured severity. */
 export interface Report extends OffsetRange {
   readonly message: string;
+  /**
+   * The aliases (hadolint codes, BuildKit check names) this finding stands
+   * for, when the rule covers several distinct checks: `# hadolint ignore=DL4003`
+   * and `.hadolint.yaml` settings then reach only the findings they name.
+   * Omitted, a finding stands for every alias of its rule.
+   */
+  readonly codes?: readonly string[];
   readonly fix?: Fix;
   readonly suggestions?: readonly Suggestion[];
 }
@@ -125,6 +132,8 @@ export interface Diagnostic extends OffsetRange {
   readonly column: number;
   readonly endLine: number;
   readonly endColumn: number;
+  /** The aliases the finding stands for (see `Report.codes`); omitted when they are all of the rule's. */
+  readonly codes?: readonly string[];
   readonly fix?: Fix;
   readonly suggestions?: readonly Suggestion[];
 }

@@ -27,6 +27,8 @@ export interface ExpectedFinding {
   readonly column: number;
   readonly endLine?: number;
   readonly endColumn?: number;
+  /** The finding's `codes` (aliases it stands for), when the rule sets them. */
+  readonly codes?: readonly string[];
   /** Number of suggestions expected, if any. */
   readonly suggestions?: number;
 }
@@ -93,6 +95,7 @@ export function runRuleTests(rule: Rule, cases: RuleCases): void {
             else expect(diagnostic.message).toMatch(expected.message);
             if (expected.endLine !== undefined) expect(diagnostic.endLine).toBe(expected.endLine);
             if (expected.endColumn !== undefined) expect(diagnostic.endColumn).toBe(expected.endColumn);
+            if (expected.codes !== undefined) expect(diagnostic.codes).toEqual(expected.codes);
             if (expected.suggestions !== undefined) expect(diagnostic.suggestions?.length ?? 0).toBe(expected.suggestions);
           });
 
