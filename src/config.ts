@@ -206,7 +206,8 @@ export function engineConfigFor(
   const rules = new Map<string, RuleSetting>();
   for (const rule of ruleSet.rules) {
     const entry = config.rules.get(rule.meta.id);
-    const level = overrides.get(rule.meta.id) ?? entry?.level ?? rule.meta.severity;
+    const defaultLevel: RuleLevel = rule.meta.enabledByDefault === false ? 'off' : rule.meta.severity;
+    const level = overrides.get(rule.meta.id) ?? entry?.level ?? (entry?.options && Object.keys(entry.options).length > 0 ? rule.meta.severity : defaultLevel);
     if (level === 'off') continue;
     rules.set(rule.meta.id, { severity: level, options: { ...rule.meta.defaultOptions, ...entry?.options } });
   }

@@ -58,6 +58,11 @@ export interface RuleMeta {
   readonly fixable?: Applicability;
   /** hadolint codes (DL3008) and BuildKit check names (JSONArgsRecommended) this rule covers. */
   readonly aliases: readonly string[];
+  /**
+   * `false` for rules that run only when config or --rule turns them on
+   * (experimental checks, checks that need project-specific settings).
+   */
+  readonly enabledByDefault?: false;
   /** Default option values; config may override them per key. */
   readonly defaultOptions?: Readonly<Record<string, unknown>>;
   /** The rule reads the build context (`buildContext` in its check context); files on disk get it scanned. */

@@ -49,7 +49,7 @@ export interface RuleCases {
 function configFor(rule: Rule, options: Readonly<Record<string, unknown>> | undefined): DockfixConfig {
   return {
     path: undefined,
-    rules: new Map([[rule.meta.id, { level: undefined, options: options ?? {} }]]),
+    rules: new Map([[rule.meta.id, { level: rule.meta.severity, options: options ?? {} }]]),
     ignorePaths: [],
     targets: [],
   };
