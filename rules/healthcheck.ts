@@ -27,7 +27,7 @@ const rule: DockerfileRule = {
     category: 'correctness',
     severity: 'info',
     fileKind: 'dockerfile',
-    aliases: [],
+    aliases: ['DL3057'],
   },
   check({ file, settings }) {
     const reports: Report[] = [];

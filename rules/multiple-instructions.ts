@@ -1,8 +1,9 @@
 import type { DockerfileRule, Report } from '../src/types.js';
-import { report } from '../src/rule-kit.js';
+import { lineEndAfter, report } from '../src/rule-kit.js';
 import type { Instruction } from '../src/model/dockerfile.js';
 
-const SINGLE_EFFECT = ['CMD', 'ENTRYPOINT', 'HEALTHCHECK'];
+/** Each keyword that takes effect once, with the hadolint code for its duplicates. */
+const SINGLE_EFFECT: Readonly<Record<string, string>> = { CMD: 'DL4003', ENTRYPOINT: 'DL4004', HEALTHCHECK: 'DL3012' };
 
 const rule: DockerfileRule = {
   meta: {
@@ -16,16 +17,17 @@ const rule: DockerfileRule = {
   check({ file }) {
     const reports: Report[] = [];
     for (const stage of file.stages) {
-      for (const keyword of SINGLE_EFFECT) {
+      for (const [keyword, code] of Object.entries(SINGLE_EFFECT)) {
         const found = stage.instructions.filter((instruction: Instruction) => instruction.keyword === keyword);
         const last = found[found.length - 1];
         for (const instruction of found.slice(0, -1)) {
           const lastLine = file.source.position(last.start).line;
           reports.push(
             report({ start: instruction.start, end: instruction.headEnd }, `This ${keyword} has no effect: the ${keyword} at line ${lastLine} replaces it. Remove one of them.`, {
+              codes: [code, 'MultipleInstructionsDisallowed'],
               suggestions: [{
                 description: `Remove this ${keyword}`,
-                edits: [{ start: instruction.start, end: lineAfter(file.text, instruction.end), text: '' }],
+                edits: [{ start: instruction.start, end: lineEndAfter(file, instruction.end), text: '' }],
               }],
             }),
           );
@@ -36,8 +38,4 @@ const rule: DockerfileRule = {
   },
 };
 
-function lineAfter(text: string, offset: number): number {
-  const newline = text.indexOf('\n', offset);
-  return newline < 0 ? text.length : newline + 1;
-}
 export default rule;

@@ -9,8 +9,8 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, relative, resolve } from 'node:path';
 import yargs from 'yargs';
-import { ConfigError, ConfigResolver, engineConfigFor, isIgnoredByConfig, loadConfigFile, parseRuleOverrides } from './config.js';
-import type { DockfixConfig, RuleLevel } from './config.js';
+import { ConfigError, ConfigResolver, engineConfigFor, FAIL_LEVELS, isIgnoredByConfig, loadConfigFile, parseFailLevel, parseRuleOverrides } from './config.js';
+import type { DockfixConfig, FailLevel, RuleLevel } from './config.js';
 import { discover } from './discover.js';
 import { builtinRuleSet, fixText, lintFile, lintText } from './lint.js';
 import { BUILTIN_IDS } from './engine.js';
@@ -64,6 +64,7 @@ function parser() {
         'or:    dockfix rules [--format json]  list every rule',
         'or:    dockfix explain RULE           print a rule\'s documentation (id or alias)',
         'or:    dockfix context [DIR]          show what docker build would send from DIR (--list, --format json)',
+        'or:    dockfix migrate [FILE]         write a .dockfix.yaml equivalent to a .hadolint.yaml (--output FILE, - for stdout)',
       ].join('\n'),
     )
     .option('format', { alias: 'f', type: 'string', default: 'stylish', describe: `Report format: ${FORMAT_NAMES.join(', ')}` })
@@ -87,6 +88,8 @@ function parser() {
     .option('context', { type: 'string', describe: "Build context directory for every Dockerfile; default: each Dockerfile's own directory" })
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Report errors only' })
     .option('max-warnings', { type: 'number', describe: 'Exit 1 when there are more warnings than this' })
+    .option('fail-level', { type: 'string', describe: `Lowest severity that makes dockfix exit 1: ${FAIL_LEVELS.join(', ')} (default: the config's failLevel, else error)` })
+    .option('report-unused-ignores', { type: 'boolean', default: false, describe: 'Report dockfix-ignore and hadolint ignore comments that silence nothing' })
     .option('color', { type: 'boolean', describe: 'Force colour on (--color) or off (--no-color)' })
     .option('stdin-filename', { type: 'string', describe: 'Name for the file read from stdin (-)' })
     .option('error-on-unmatched', { type: 'boolean', default: false, describe: 'Exit 2 when a directory holds nothing to lint' })
@@ -135,6 +138,16 @@ async function run(argv: readonly string[], io: CliIO): Promise<number> {
       stdout: io.stdout,
     });
   }
+  if (command === 'migrate') {
+    // yargs reads a lone "-" as a path, so `--output -` arrives as a positional.
+    const dash = argv.findIndex((arg, index) => arg === '-' && (argv[index - 1] === '--output' || argv[index - 1] === '-o'));
+    const rest = dash < 0 ? positionals : positionals.filter((positional) => positional !== '-');
+    if (rest.length > 2) throw new UsageError('usage: dockfix migrate [.hadolint.yaml] [--output FILE|-]');
+    const output = dash >= 0 ? '-' : (args.output as string | string[] | undefined);
+    if (Array.isArray(output)) throw new UsageError('dockfix migrate writes one file: give --output once');
+    const { migrateCommand } = await import('./migrate.js');
+    return migrateCommand({ from: rest[1], output, cwd: io.cwd, ruleSet, stdout: io.stdout, stderr: io.stderr });
+  }
   if (command === 'explain') {
     if (positionals.length !== 2) throw new UsageError('usage: dockfix explain RULE');
     return explainRule(positionals[1], io);
@@ -159,12 +172,26 @@ async function run(argv: readonly string[], io: CliIO): Promise<number> {
     throw new UsageError('--unsafe-fixes goes with --fix, --fix-dry-run or --diff');
   }
   const overrides = parseRuleOverrides(args.rule, ruleSet);
+  const failLevelFlag = args['fail-level'] === undefined ? undefined : parseFailLevel(args['fail-level']);
+  if (args['fail-level'] !== undefined && !failLevelFlag) {
+    throw new UsageError(`--fail-level takes ${FAIL_LEVELS.join(', ')}, not ${JSON.stringify(args['fail-level'])}`);
+  }
   const explicitConfig: DockfixConfig | undefined = args.config ? loadConfigFile(args.config, ruleSet) : undefined;
   const configs = new ConfigResolver(ruleSet, explicitConfig);
   const paths = positionals.length > 0 ? positionals : ['.'];
   const contextDir = args.context === undefined ? undefined : existingDirectory(io.cwd, args.context, `--context ${args.context}: not a directory`);
   const buildContexts = new BuildContextProvider({ contextDir });
-  const options = { ruleOverrides: overrides, targets: args.target, unsafe: args['unsafe-fixes'], ruleSet, buildContexts };
+  const options = {
+    ruleOverrides: overrides,
+    targets: args.target,
+    unsafe: args['unsafe-fixes'],
+    ruleSet,
+    buildContexts,
+    reportUnusedIgnores: args['report-unused-ignores'],
+  };
+  // Each file fails at its own config's level, unless --fail-level says otherwise.
+  const failLevels = new Map<string, FailLevel>();
+  const failLevelFor = (filePath: string, config: DockfixConfig) => failLevels.set(filePath, failLevelFlag ?? config.failLevel ?? 'error');
 
   const results: (FileResult & { bom?: boolean })[] = [];
   let ioFailure = false;
@@ -178,6 +205,7 @@ async function run(argv: readonly string[], io: CliIO): Promise<number> {
     baselineWrite: args['baseline-write'] as string | undefined,
     sarifCategory: args['sarif-category'] as string | undefined,
     rulesThatRan: () => rulesThatRan(ruleSet, usedConfigs, usedKinds, overrides, args.target),
+    failLevelOf: (filePath: string) => failLevels.get(filePath) ?? failLevelFlag ?? 'error',
   };
 
   if (paths.includes('-')) {
@@ -188,6 +216,7 @@ async function run(argv: readonly string[], io: CliIO): Promise<number> {
     const kind = fileKindOf(basename(filePath)) ?? 'dockerfile';
     usedConfigs.add(config);
     usedKinds.add(kind);
+    failLevelFor(filePath, config);
     if (fixMode === 'none') {
       results.push(lintText(loaded.text, { ...options, filePath, kind, config }));
     } else {
@@ -214,6 +243,7 @@ async function run(argv: readonly string[], io: CliIO): Promise<number> {
       if (isIgnoredByConfig(target.path, config)) continue;
       usedConfigs.add(config);
       usedKinds.add(target.kind);
+      failLevelFor(target.path, config);
       const result = lintFile(target.path, {
         ...options,
         kind: target.kind,
@@ -270,6 +300,7 @@ interface ReportSettings {
   readonly baselineWrite?: string;
   readonly sarifCategory?: string;
   readonly rulesThatRan: () => RuleMeta[];
+  readonly failLevelOf: (filePath: string) => FailLevel;
 }
 
 /**
@@ -349,15 +380,16 @@ async function report(
       write(text);
     }
   }
-  let errors = 0;
+  let failing = 0;
   let warnings = 0;
   for (const result of results) {
+    const failRank = SEVERITY_RANK[settings.failLevelOf(result.filePath)];
     for (const diagnostic of result.diagnostics) {
-      if (diagnostic.severity === 'error') errors++;
-      else if (diagnostic.severity === 'warning') warnings++;
+      if (SEVERITY_RANK[diagnostic.severity] >= failRank) failing++;
+      if (diagnostic.severity === 'warning') warnings++;
     }
   }
-  if (errors > 0) return EXIT_FINDINGS;
+  if (failing > 0) return EXIT_FINDINGS;
   if (settings['max-warnings'] !== undefined && warnings > settings['max-warnings']) {
     io.stderr(`dockfix: too many warnings (${warnings}); --max-warnings allows ${settings['max-warnings']}\n`);
     return EXIT_FINDINGS;
@@ -365,11 +397,14 @@ async function report(
   return EXIT_OK;
 }
 
+const SEVERITY_RANK: Readonly<Record<FailLevel, number>> = { info: 1, warning: 2, error: 3, none: 4 };
+
 /** Ids the engine reports itself, described for formats that list rules (SARIF). */
 const ENGINE_RULES: readonly RuleMeta[] = [
   { id: BUILTIN_IDS.parseError, description: 'Docker would reject the file: it does not parse.', category: 'correctness', severity: 'error', fileKind: 'dockerfile', aliases: [] },
   { id: BUILTIN_IDS.internalError, description: 'A dockfix rule crashed, or its fix did not hold; please report it.', category: 'correctness', severity: 'error', fileKind: 'dockerfile', aliases: [] },
   { id: BUILTIN_IDS.invalidSuppression, description: 'A dockfix-ignore comment names an unknown rule.', category: 'maintainability', severity: 'warning', fileKind: 'dockerfile', aliases: [] },
+  { id: BUILTIN_IDS.unusedSuppression, description: 'A suppression comment silences nothing (--report-unused-ignores).', category: 'maintainability', severity: 'warning', fileKind: 'dockerfile', fixable: 'safe', aliases: [] },
 ];
 
 /** The rules enabled for at least one linted file of their kind, then the engine's own ids. */

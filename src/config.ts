@@ -5,17 +5,21 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { matchesAnyGlob } from './glob.js';
 import type * as Yaml from 'yaml';
 import type { RuleSet } from './rules.js';
 import type { EngineConfig, RuleSetting } from './engine.js';
 import { SEVERITIES } from './types.js';
 import type { Severity } from './types.js';
+import { convertHadolintConfig, HADOLINT_CONFIG_NAMES, HadolintConfigError } from './hadolint-config.js';
+import type { HadolintConversion } from './hadolint-config.js';
 
 export const CONFIG_FILE_NAMES = ['.dockfix.yaml', '.dockfix.yml', '.dockfix.json'];
 
 export type RuleLevel = Severity | 'off';
+export type FailLevel = Severity | 'none';
+export const FAIL_LEVELS: readonly FailLevel[] = ['error', 'warning', 'info', 'none'];
 
 export interface RuleEntry {
   readonly level: RuleLevel | undefined;
@@ -26,6 +30,13 @@ export interface DockfixConfig {
   /** The file it came from; undefined for defaults. */
   readonly path: string | undefined;
   readonly rules: ReadonlyMap<string, RuleEntry>;
+  /**
+   * Levels set on one alias of a rule (`DL3008: off`, or `.hadolint.yaml`'s
+   * `ignored`): they reach only the findings that stand for that alias.
+   */
+  readonly aliasLevels?: ReadonlyMap<string, RuleLevel>;
+  /** The lowest severity that makes dockfix exit 1 (`none`: never); default `error`. */
+  readonly failLevel?: FailLevel;
   /** micromatch globs, relative to the config file's directory. */
   readonly ignorePaths: readonly string[];
   /** Stages that ship; empty means the last stage. */
@@ -38,19 +49,44 @@ export class ConfigError extends Error {
   }
 }
 
-const TOP_LEVEL_KEYS = new Set(['rules', 'ignorePaths', 'targets']);
+const TOP_LEVEL_KEYS = new Set(['rules', 'ignorePaths', 'targets', 'failLevel']);
 
 export const EMPTY_CONFIG: DockfixConfig = { path: undefined, rules: new Map(), ignorePaths: [], targets: [] };
 
-/** Reads and validates one config file. */
+/** Reads and validates one config file: a dockfix config, or a `.hadolint.yaml`. */
 export function loadConfigFile(path: string, ruleSet: RuleSet): DockfixConfig {
-  let text: string;
+  if (isHadolintConfigPath(path)) return loadHadolintConfig(path, ruleSet).config;
+  return parseConfig(readConfigText(path), path, ruleSet);
+}
+
+function isHadolintConfigPath(path: string): boolean {
+  return HADOLINT_CONFIG_NAMES.includes(basename(path)) || /(^|[\\/])hadolint\.ya?ml$/.test(path);
+}
+
+/** Reads a `.hadolint.yaml` as a dockfix config, with notes on what has no equivalent. */
+export function loadHadolintConfig(path: string, ruleSet: RuleSet): HadolintConversion {
+  const text = readConfigText(path);
+  let data: unknown;
   try {
-    text = readFileSync(path, 'utf8');
+    data = parseYaml(text);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new ConfigError(path, `not valid YAML: ${detail}`);
+  }
+  try {
+    return convertHadolintConfig(data, path, ruleSet);
+  } catch (error) {
+    if (error instanceof HadolintConfigError) throw new ConfigError(path, error.message);
+    throw error;
+  }
+}
+
+function readConfigText(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
   } catch (error) {
     throw new ConfigError(path, `cannot read the config file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
-  return parseConfig(text, path, ruleSet);
 }
 
 export function parseConfig(text: string, path: string, ruleSet: RuleSet): DockfixConfig {
@@ -63,30 +99,57 @@ export function parseConfig(text: string, path: string, ruleSet: RuleSet): Dockf
     throw new ConfigError(path, `not valid ${path.endsWith('.json') ? 'JSON' : 'YAML'}: ${detail}`);
   }
   if (data === null || data === undefined) return { ...EMPTY_CONFIG, path };
-  if (!isPlainObject(data)) throw new ConfigError(path, 'the config must be a mapping with keys rules, ignorePaths, targets');
+  if (!isPlainObject(data)) throw new ConfigError(path, `the config must be a mapping with keys ${[...TOP_LEVEL_KEYS].join(', ')}`);
   for (const key of Object.keys(data)) {
     if (!TOP_LEVEL_KEYS.has(key)) {
       throw new ConfigError(path, `unknown key "${key}" (allowed: ${[...TOP_LEVEL_KEYS].join(', ')})`);
     }
   }
+  const { rules, aliasLevels } = parseRules(data.rules, path, ruleSet);
   return {
     path,
-    rules: parseRules(data.rules, path, ruleSet),
+    rules,
+    aliasLevels,
     ignorePaths: stringList(data.ignorePaths, 'ignorePaths', path),
     targets: stringList(data.targets, 'targets', path),
+    failLevel: data.failLevel === undefined ? undefined : configFailLevel(data.failLevel, path),
   };
 }
 
-function parseRules(value: unknown, path: string, ruleSet: RuleSet): Map<string, RuleEntry> {
+function configFailLevel(value: unknown, path: string): FailLevel {
+  const level = parseFailLevel(value);
+  if (!level) throw new ConfigError(path, `failLevel: expected ${FAIL_LEVELS.join(', ')}, got ${JSON.stringify(value)}`);
+  return level;
+}
+
+/** A fail level as written in config or on the command line; undefined when it is not one. */
+export function parseFailLevel(value: unknown): FailLevel | undefined {
+  if (value === 'warn') return 'warning';
+  if (typeof value === 'string' && (FAIL_LEVELS as readonly string[]).includes(value)) return value as FailLevel;
+  return undefined;
+}
+
+function parseRules(value: unknown, path: string, ruleSet: RuleSet): { rules: Map<string, RuleEntry>; aliasLevels: Map<string, RuleLevel> } {
   const rules = new Map<string, RuleEntry>();
-  if (value === undefined || value === null) return rules;
+  const aliasLevels = new Map<string, RuleLevel>();
+  if (value === undefined || value === null) return { rules, aliasLevels };
   if (!isPlainObject(value)) throw new ConfigError(path, '"rules" must be a mapping of rule id to severity');
   for (const [name, entry] of Object.entries(value)) {
-    const id = ruleSet.resolve(name);
-    if (!id) throw new ConfigError(path, `rules: unknown rule "${name}" (run \`dockfix rules\` for the list)`);
-    rules.set(id, parseRuleEntry(entry, `rules.${name}`, id, path, ruleSet));
+    const resolved = ruleSet.resolveName(name);
+    if (!resolved) throw new ConfigError(path, `rules: unknown rule "${name}" (run \`dockfix rules\` for the list)`);
+    const parsed = parseRuleEntry(entry, `rules.${name}`, resolved.ruleId, path, ruleSet);
+    if (resolved.code === undefined) {
+      rules.set(resolved.ruleId, { level: parsed.level ?? rules.get(resolved.ruleId)?.level, options: { ...rules.get(resolved.ruleId)?.options, ...parsed.options } });
+      continue;
+    }
+    // An alias's level is its own; its options are the rule's.
+    if (parsed.level !== undefined) aliasLevels.set(resolved.code, parsed.level);
+    if (Object.keys(parsed.options).length > 0) {
+      const current = rules.get(resolved.ruleId);
+      rules.set(resolved.ruleId, { level: current?.level, options: { ...current?.options, ...parsed.options } });
+    }
   }
-  return rules;
+  return { rules, aliasLevels };
 }
 
 function parseRuleEntry(entry: unknown, key: string, id: string, path: string, ruleSet: RuleSet): RuleEntry {
@@ -164,9 +227,14 @@ export function isIgnoredByConfig(filePath: string, config: DockfixConfig): bool
   return matchesAnyGlob(rel, config.ignorePaths);
 }
 
-/** Finds the nearest config file at or above `directory`, caching per directory. */
+/**
+ * Finds the nearest dockfix config at or above a file's directory; when there
+ * is none all the way up, the nearest `.hadolint.yaml` stands in for it.
+ * Results are cached per directory.
+ */
 export class ConfigResolver {
-  private readonly cache = new Map<string, DockfixConfig>();
+  private readonly dockfixConfigs = new Map<string, DockfixConfig | null>();
+  private readonly hadolintConfigs = new Map<string, DockfixConfig | null>();
 
   constructor(
     private readonly ruleSet: RuleSet,
@@ -175,14 +243,19 @@ export class ConfigResolver {
 
   forFile(filePath: string): DockfixConfig {
     if (this.explicit) return this.explicit;
-    return this.forDirectory(dirname(resolve(filePath)));
+    const directory = dirname(resolve(filePath));
+    return (
+      this.nearest(directory, CONFIG_FILE_NAMES, this.dockfixConfigs) ??
+      this.nearest(directory, HADOLINT_CONFIG_NAMES, this.hadolintConfigs) ??
+      EMPTY_CONFIG
+    );
   }
 
-  private forDirectory(directory: string): DockfixConfig {
-    const cached = this.cache.get(directory);
-    if (cached) return cached;
+  private nearest(directory: string, names: readonly string[], cache: Map<string, DockfixConfig | null>): DockfixConfig | undefined {
+    const cached = cache.get(directory);
+    if (cached !== undefined) return cached ?? undefined;
     let found: DockfixConfig | undefined;
-    for (const name of CONFIG_FILE_NAMES) {
+    for (const name of names) {
       const candidate = join(directory, name);
       if (existsSync(candidate)) {
         found = loadConfigFile(candidate, this.ruleSet);
@@ -190,8 +263,8 @@ export class ConfigResolver {
       }
     }
     const parent = dirname(directory);
-    const config = found ?? (parent === directory ? EMPTY_CONFIG : this.forDirectory(parent));
-    this.cache.set(directory, config);
+    const config = found ?? (parent === directory ? undefined : this.nearest(parent, names, cache));
+    cache.set(directory, config ?? null);
     return config;
   }
 }
@@ -208,8 +281,20 @@ export function engineConfigFor(
     const entry = config.rules.get(rule.meta.id);
     const defaultLevel: RuleLevel = rule.meta.enabledByDefault === false ? 'off' : rule.meta.severity;
     const level = overrides.get(rule.meta.id) ?? entry?.level ?? (entry?.options && Object.keys(entry.options).length > 0 ? rule.meta.severity : defaultLevel);
-    if (level === 'off') continue;
-    rules.set(rule.meta.id, { severity: level, options: { ...rule.meta.defaultOptions, ...entry?.options } });
+    const aliasLevels = new Map<string, RuleLevel>();
+    for (const alias of rule.meta.aliases) {
+      // --rule on the rule itself wins over the config's alias levels, not over --rule on an alias.
+      const aliasLevel = overrides.get(alias) ?? (overrides.has(rule.meta.id) ? undefined : config.aliasLevels?.get(alias));
+      if (aliasLevel) aliasLevels.set(alias, aliasLevel);
+    }
+    const aliasesOn = [...aliasLevels.values()].some((value) => value !== 'off');
+    const allAliasesOff = rule.meta.aliases.length > 0 && rule.meta.aliases.every((alias) => aliasLevels.get(alias) === 'off');
+    if ((level === 'off' || allAliasesOff) && !aliasesOn) continue;
+    rules.set(rule.meta.id, {
+      severity: level,
+      options: { ...rule.meta.defaultOptions, ...entry?.options },
+      ...(aliasLevels.size > 0 ? { aliasLevels } : {}),
+    });
   }
   return { rules, settings: { targets: targets.length > 0 ? targets : config.targets } };
 }
@@ -221,9 +306,10 @@ export function parseRuleOverrides(values: readonly string[], ruleSet: RuleSet):
     const eq = value.indexOf('=');
     const name = eq >= 0 ? value.slice(0, eq).trim() : value.trim();
     const level = eq >= 0 ? value.slice(eq + 1).trim() : '';
-    const id = ruleSet.resolve(name);
-    if (!id) throw new ConfigError('--rule', `unknown rule "${name}" (run \`dockfix rules\` for the list)`);
-    overrides.set(id, parseLevel(level, `--rule ${name}`, '--rule'));
+    const resolved = ruleSet.resolveName(name);
+    if (!resolved) throw new ConfigError('--rule', `unknown rule "${name}" (run \`dockfix rules\` for the list)`);
+    // An alias (--rule DL3008=off) sets the level of that alias's findings only.
+    overrides.set(resolved.code ?? resolved.ruleId, parseLevel(level, name, '--rule'));
   }
   return overrides;
 }

@@ -9,8 +9,9 @@ import type { DockerfileModel } from './model/dockerfile.js';
 import { parseIgnoreFile } from './model/ignorefile.js';
 import type { IgnoreFileModel } from './model/ignorefile.js';
 import type { SourceText } from './model/source.js';
-import { isSuppressed, readSuppressions } from './suppressions.js';
-import type { Suppression, SuppressionComment } from './suppressions.js';
+import { readSuppressions, suppressionFor } from './suppressions.js';
+import type { SuppressedName, Suppression, SuppressionComment } from './suppressions.js';
+import { isBuildkitCheckName } from './rules.js';
 import type { RuleSet } from './rules.js';
 import type { BuildContextInfo, Diagnostic, DockerfileRule, FileKind, LintSettings, OffsetRange, Report, Rule, Severity } from './types.js';
 
@@ -19,11 +20,17 @@ export const BUILTIN_IDS = {
   parseError: 'parse-error',
   internalError: 'internal-error',
   invalidSuppression: 'invalid-suppression',
+  unusedSuppression: 'unused-suppression',
 } as const;
 
+export type Level = Severity | 'off';
+
 export interface RuleSetting {
-  readonly severity: Severity;
+  /** The rule's own level; `off` when it runs only for aliases turned on one by one. */
+  readonly severity: Level;
   readonly options: Readonly<Record<string, unknown>>;
+  /** Levels set on single aliases (`DL3008: off`); they win for the findings that stand for those aliases. */
+  readonly aliasLevels?: ReadonlyMap<string, Level>;
 }
 
 export interface EngineConfig {
@@ -32,6 +39,8 @@ export interface EngineConfig {
   readonly settings: LintSettings;
   /** The build context of the file being linted, when known. */
   readonly buildContext?: BuildContextInfo;
+  /** Report suppression comments that silence nothing (`--report-unused-ignores`). */
+  readonly reportUnusedIgnores?: boolean;
 }
 
 export interface LintOutcome {
@@ -70,7 +79,7 @@ function lintDockerfileText(text: string, filePath: string, ruleSet: RuleSet, co
     const next = model.instructions.find((instruction) => model.source.lineOf(instruction.start) > line);
     return next && { start: next.start, end: next.end };
   };
-  return finish(model, model.source, model.comments, nextInstruction, reports, ruleSet);
+  return finish(model, model.source, model.comments, nextInstruction, reports, ruleSet, config);
 }
 
 function lintIgnoreFileText(text: string, filePath: string, ruleSet: RuleSet, config: EngineConfig): LintOutcome {
@@ -90,7 +99,7 @@ function lintIgnoreFileText(text: string, filePath: string, ruleSet: RuleSet, co
     const next = model.patterns.find((pattern) => pattern.line - 1 > line);
     return next && { start: next.start, end: next.end };
   };
-  return finish(model, model.source, model.comments, nextPattern, reports, ruleSet);
+  return finish(model, model.source, model.comments, nextPattern, reports, ruleSet, config);
 }
 
 function isDockerfileRule(rule: Rule): rule is DockerfileRule {
@@ -100,11 +109,18 @@ function isDockerfileRule(rule: Rule): rule is DockerfileRule {
 interface RawDiagnostic extends Report {
   readonly ruleId: string;
   readonly severity: Severity;
+  /** The rule that reported it; absent for the engine's own diagnostics. */
+  readonly rule?: Rule;
 }
 
 function runRule(rule: Rule, setting: RuleSetting, check: () => Report[]): RawDiagnostic[] {
   try {
-    return check().map((report) => ({ ...report, ruleId: rule.meta.id, severity: setting.severity }));
+    const diagnostics: RawDiagnostic[] = [];
+    for (const report of check()) {
+      const severity = levelOf(rule, setting, report.codes);
+      if (severity !== 'off') diagnostics.push({ ...report, ruleId: rule.meta.id, severity, rule });
+    }
+    return diagnostics;
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     return [{
@@ -117,6 +133,17 @@ function runRule(rule: Rule, setting: RuleSetting, check: () => Report[]): RawDi
   }
 }
 
+/** A finding's level: the first alias it stands for that has its own level, else the rule's. */
+function levelOf(rule: Rule, setting: RuleSetting, codes: readonly string[] | undefined): Level {
+  if (setting.aliasLevels) {
+    for (const code of codes ?? rule.meta.aliases) {
+      const level = setting.aliasLevels.get(code);
+      if (level) return level;
+    }
+  }
+  return setting.severity;
+}
+
 function finish(
   model: DockerfileModel | IgnoreFileModel,
   source: SourceText,
@@ -124,14 +151,32 @@ function finish(
   nextUnit: (line: number) => OffsetRange | undefined,
   reports: RawDiagnostic[],
   ruleSet: RuleSet,
+  config: EngineConfig,
 ): LintOutcome {
-  const { suppressions, unknown } = readSuppressions(comments, nextUnit, (name) => ruleSet.resolve(name), source.text.length);
-  const kept: RawDiagnostic[] = reports.filter(
-    (report) =>
-      report.ruleId === BUILTIN_IDS.parseError ||
-      report.ruleId === BUILTIN_IDS.internalError ||
-      !isSuppressed(suppressions, report.ruleId, report),
+  const checkDirective = 'directives' in model ? model.directives.find((directive) => directive.name === 'check') : undefined;
+  const { suppressions, unknown, buildkitErrors } = readSuppressions(
+    comments,
+    checkDirective && { line: source.lineOf(checkDirective.start), text: checkDirective.value, start: checkDirective.start, end: checkDirective.end },
+    nextUnit,
+    ruleSet,
+    source.text.length,
   );
+  const used = new Set<SuppressedName | Suppression>();
+  const kept: RawDiagnostic[] = [];
+  for (const report of reports) {
+    if (!report.rule) {
+      kept.push(report);
+      continue;
+    }
+    const silenced = suppressionFor(suppressions, report.ruleId, report.codes, report);
+    if (silenced) {
+      used.add(silenced.name ?? silenced.suppression);
+      continue;
+    }
+    // `# check=error=true` makes BuildKit's checks fail the build; so do their findings here.
+    const raise = buildkitErrors && (report.codes ?? report.rule.meta.aliases).some(isBuildkitCheckName);
+    kept.push(raise ? { ...report, severity: 'error' } : report);
+  }
   for (const entry of unknown) {
     kept.push({
       ruleId: BUILTIN_IDS.invalidSuppression,
@@ -141,9 +186,58 @@ function finish(
       end: entry.comment.end,
     });
   }
+  if (config.reportUnusedIgnores) kept.push(...unusedSuppressions(suppressions, used, config, source));
   const diagnostics = kept.map((report) => toDiagnostic(report, source));
   diagnostics.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
   return { diagnostics, suppressions, model };
+}
+
+/**
+ * Suppression comments that silenced nothing, like Ruff's unused `noqa`. Names
+ * of rules that did not run are left alone: nobody can tell whether they would
+ * be needed.
+ */
+function unusedSuppressions(
+  suppressions: readonly Suppression[],
+  used: ReadonlySet<SuppressedName | Suppression>,
+  config: EngineConfig,
+  source: SourceText,
+): RawDiagnostic[] {
+  const found: RawDiagnostic[] = [];
+  for (const suppression of suppressions) {
+    // A BuildKit check directive also configures `docker build`: it is not ours to remove.
+    if (suppression.source === 'buildkit') continue;
+    const comment = suppression.comment;
+    const scope = suppression.scope === 'file' ? 'in this file' : 'on the next instruction';
+    if (suppression.names.length === 0) {
+      if (!used.has(suppression)) found.push(unusedReport(comment, `This suppression comment silences nothing ${scope}: remove it.`, source, true));
+      continue;
+    }
+    const unused = suppression.names.filter((name) => !used.has(name) && config.rules.has(name.ruleId));
+    if (unused.length === 0) continue;
+    const list = unused.map((name) => name.written).join(', ');
+    const whole = unused.length === suppression.names.length;
+    const message = whole
+      ? `This suppression comment silences nothing ${scope} (${list}): remove it.`
+      : `${list} ${unused.length === 1 ? 'finds' : 'find'} nothing to silence ${scope}: remove ${unused.length === 1 ? 'it' : 'them'} from this comment.`;
+    found.push(unusedReport(comment, message, source, whole));
+  }
+  return found;
+}
+
+function unusedReport(comment: SuppressionComment, message: string, source: SourceText, removable: boolean): RawDiagnostic {
+  const lineStart = source.text.lastIndexOf('\n', comment.start - 1) + 1;
+  const newline = source.text.indexOf('\n', comment.end);
+  const lineEnd = newline < 0 ? source.text.length : newline + 1;
+  const alone = source.text.slice(lineStart, comment.start).trim() === '';
+  return {
+    ruleId: BUILTIN_IDS.unusedSuppression,
+    severity: 'warning',
+    message,
+    start: comment.start,
+    end: comment.end,
+    ...(removable && alone ? { fix: { applicability: 'safe' as const, edits: [{ start: lineStart, end: lineEnd, text: '' }] } } : {}),
+  };
 }
 
 export function toDiagnostic(report: RawDiagnostic, source: SourceText): Diagnostic {

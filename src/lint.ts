@@ -34,6 +34,8 @@ export interface LintTextOptions {
   readonly ruleSet?: RuleSet;
   /** The build context the file belongs to, for the build-context rules (`lintFile` scans it with a `BuildContextProvider`). */
   readonly buildContext?: BuildContextInfo;
+  /** Report suppression comments that silence nothing (`unused-suppression`). */
+  readonly reportUnusedIgnores?: boolean;
 }
 
 export interface FixTextOptions extends LintTextOptions {
@@ -46,7 +48,11 @@ function prepare(options: LintTextOptions) {
   const filePath = options.filePath ?? 'Dockerfile';
   const kind = options.kind ?? fileKindOf(basename(filePath)) ?? 'dockerfile';
   const baseConfig = engineConfigFor(options.config ?? EMPTY_CONFIG, ruleSet, options.ruleOverrides ?? new Map(), options.targets ?? []);
-  const engineConfig = options.buildContext ? { ...baseConfig, buildContext: options.buildContext } : baseConfig;
+  const engineConfig = {
+    ...baseConfig,
+    ...(options.buildContext ? { buildContext: options.buildContext } : {}),
+    ...(options.reportUnusedIgnores ? { reportUnusedIgnores: true } : {}),
+  };
   return { ruleSet, filePath, kind, engineConfig };
 }
 

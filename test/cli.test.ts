@@ -3,33 +3,10 @@
  * formats, stdin, config errors, fixing files on disk and --diff.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-
-const ROOT = resolve(import.meta.dirname, '..');
-const BIN = join(ROOT, 'bin', 'dockfix.js');
-
-interface Run {
-  status: number;
-  stdout: string;
-  stderr: string;
-}
-
-function dockfix(args: string[], options: { cwd?: string; input?: string | Buffer; env?: Record<string, string> } = {}): Run {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: options.cwd ?? ROOT,
-    input: options.input,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ...options.env } as NodeJS.ProcessEnv,
-  });
-  return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
-}
-
-function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'dockfix-cli-'));
-}
+import { dockfix, ROOT, tempDir } from './helpers/cli.js';
 
 beforeAll(() => {
   if (!existsSync(join(ROOT, 'dist', 'src', 'cli.js'))) {

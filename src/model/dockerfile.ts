@@ -171,6 +171,7 @@ export interface DockerfileModel {
 }
 
 const DEFAULT_SHELL = ['/bin/sh', '-c'];
+const BUILDKIT_DIRECTIVE = /^\s*#\s*[a-zA-Z][a-zA-Z0-9]*\s*=/;
 const WINDOWS_SHELL = ['cmd', '/S', '/C'];
 
 interface MutableStage {
@@ -196,24 +197,30 @@ export function parseDockerfile(text: string, path: string): DockerfileModel {
   const instructions: Instruction[] = [];
   const globalArgs: Instruction[] = [];
 
-  const directives: Directive[] = ast.getDirectives().map((directive) => {
+  const directives: Directive[] = [];
+  const comments: Comment[] = [];
+  for (const directive of ast.getDirectives()) {
     const range = directive.getRange();
-    return {
-      name: directive.getName().toLowerCase(),
-      value: directive.getValue(),
-      start: source.offsetAt(range.start.line, range.start.character),
-      end: source.offsetAt(range.end.line, range.end.character),
-    };
-  });
-  const comments: Comment[] = ast.getComments().map((comment) => {
+    const start = source.offsetAt(range.start.line, range.start.character);
+    const end = source.offsetAt(range.end.line, range.end.character);
+    const lineText = text.slice(source.offsetAt(range.start.line, 0), end);
+    // dockerfile-ast takes `# hadolint global ignore=DL3008` for a directive; BuildKit wants one word before `=`.
+    if (BUILDKIT_DIRECTIVE.test(lineText)) {
+      directives.push({ name: directive.getName().toLowerCase(), value: directive.getValue(), start, end });
+    } else {
+      comments.push({ text: lineText.trim().replace(/^#\s*/, '').trim(), line: range.start.line, start: text.indexOf('#', source.offsetAt(range.start.line, 0)), end });
+    }
+  }
+  for (const comment of ast.getComments()) {
     const range = comment.getRange();
-    return {
+    comments.push({
       text: comment.getContent().trim(),
       line: range.start.line,
       start: source.offsetAt(range.start.line, range.start.character),
       end: source.offsetAt(range.end.line, range.end.character),
-    };
-  });
+    });
+  }
+  comments.sort((a, b) => a.start - b.start);
 
   const findStage = (reference: string, before = Number.POSITIVE_INFINITY): Stage | undefined => {
     if (/^\d+$/.test(reference)) {
@@ -234,12 +241,21 @@ export function parseDockerfile(text: string, path: string): DockerfileModel {
   };
   let current: MutableStage | undefined;
   let state = globalState;
+  // `# hadolint shell=powershell` names the default shell from there on (the base image's), so shell rules know what RUN speaks.
+  const shellPragmas = comments
+    .map((comment) => ({ start: comment.start, shell: /^hadolint\s+shell\s*=\s*(\S+)/i.exec(comment.text)?.[1] }))
+    .filter((pragma): pragma is { start: number; shell: string } => pragma.shell !== undefined);
+  let pragmaShell: string[] | undefined;
 
   const astInstructions = ast.getInstructions();
   for (const node of astInstructions) {
     const keyword = node.getKeyword().toUpperCase();
     const index = instructions.length;
     const shape = readShape(node, source, escapeChar, keyword);
+    while (shellPragmas.length > 0 && shellPragmas[0].start < shape.start) {
+      pragmaShell = [shellPragmas.shift()!.shell];
+      if (current) state = { ...state, shell: pragmaShell };
+    }
 
     if (keyword === 'FROM') {
       const stageIndex = stages.length;
@@ -257,7 +273,7 @@ export function parseDockerfile(text: string, path: string): DockerfileModel {
             user: undefined,
             workdir: '/',
             workdirSet: false,
-            shell: windows ? WINDOWS_SHELL : DEFAULT_SHELL,
+            shell: pragmaShell ?? (windows ? WINDOWS_SHELL : DEFAULT_SHELL),
             env: new Map(),
             args: new Map(),
           };
