@@ -3,13 +3,11 @@ import { closest, insertAt, report, unsafeFix } from '../src/rule-kit.js';
 import { readReference } from '../src/model/variables.js';
 import type { Instruction, Stage } from '../src/model/dockerfile.js';
 import { baseImage } from '../src/knowledge/images.js';
+// BuildKit defines these in the global scope; a stage sees them only after `ARG NAME`.
+import { AUTOMATIC_PLATFORM_ARGS } from '../src/knowledge/build-args.js';
 
 /** Instructions whose arguments the shell, not the builder, expands. */
 const SHELL_EXPANDED = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK', 'SHELL', 'FROM']);
-/** ARGs BuildKit defines in the global scope; a stage sees them only after `ARG NAME`. */
-export const AUTOMATIC_PLATFORM_ARGS = new Set([
-  'TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT', 'BUILDPLATFORM', 'BUILDOS', 'BUILDARCH', 'BUILDVARIANT',
-]);
 
 const rule: DockerfileRule = {
   meta: {

@@ -446,7 +446,9 @@ function nextState(state: BuildState, instruction: Instruction, globalState: Bui
       return { ...state, user };
     }
     case 'WORKDIR': {
-      const target = expandVariables(instruction.argsText.trim(), state, escapeChar);
+      // One word is the usual form; its value has quotes removed, as BuildKit does (`WORKDIR "/app"` is /app).
+      const written = instruction.args.length === 1 ? instruction.args[0].value : instruction.argsText.trim();
+      const target = expandVariables(written, state, escapeChar);
       if (!target) return state;
       return { ...state, workdir: joinPosix(state.workdir, target), workdirSet: true };
     }
@@ -658,7 +660,8 @@ function readProperties(node: AstInstruction, source: SourceText, keyword: strin
   return getter.call(node).map((property) => {
     const range = property.getRange();
     const nameRange = property.getNameRange();
-    const value = property.getUnescapedValue();
+    // getValue() removes quotes and escapes; dockerfile-ast's getUnescapedValue() keeps them.
+    const value = property.getValue();
     return {
       name: property.getName(),
       value: value === null ? undefined : value,
