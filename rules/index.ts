@@ -1,10 +1,14 @@
 /** Every built-in rule. A new rule is a file in this folder plus one line here. */
 import type { Rule } from '../src/types.js';
+import baseImageTag from './base-image-tag.js';
 import cacheMount from './cache-mount.js';
 import cacheMountMisuse from './cache-mount-misuse.js';
 import contextSecrets from './context-secrets.js';
 import contextSize from './context-size.js';
+import copyDestinationSlash from './copy-destination-slash.js';
 import copyFromUnknownStage from './copy-from-unknown-stage.js';
+import copyRelativeDestination from './copy-relative-destination.js';
+import copyThenExtract from './copy-then-extract.js';
 import devDependencies from './dev-dependencies.js';
 import dockerignoreComment from './dockerignore-comment.js';
 import dockerignoreDeadPattern from './dockerignore-dead-pattern.js';
@@ -13,6 +17,7 @@ import dockerignoreMissing from './dockerignore-missing.js';
 import dockerignoreNestedPattern from './dockerignore-nested-pattern.js';
 import dockerignoreSyntax from './dockerignore-syntax.js';
 import duplicateStageName from './duplicate-stage-name.js';
+import envSelfReference from './env-self-reference.js';
 import exposeInvalidFormat from './expose-invalid-format.js';
 import exposePortRange from './expose-port-range.js';
 import exposeProtoCasing from './expose-proto-casing.js';
@@ -23,26 +28,34 @@ import instructionCasing from './instruction-casing.js';
 import invalidDefaultArgInFrom from './invalid-default-arg-in-from.js';
 import invalidDefinitionDescription from './invalid-definition-description.js';
 import jsonArgsRecommended from './json-args-recommended.js';
+import labelSchema from './label-schema.js';
 import layerOrder from './layer-order.js';
 import legacyKeyValueFormat from './legacy-key-value-format.js';
 import maintainerDeprecated from './maintainer-deprecated.js';
 import multipleInstructions from './multiple-instructions.js';
 import noEmptyContinuation from './no-empty-continuation.js';
 import nonRootUser from './non-root-user.js';
+import onbuildTrigger from './onbuild-trigger.js';
+import preferCopy from './prefer-copy.js';
 import redundantTargetPlatform from './redundant-target-platform.js';
 import reservedStageName from './reserved-stage-name.js';
 import secretsInArgOrEnv from './secrets-in-arg-or-env.js';
 import stageNameCasing from './stage-name-casing.js';
+import trustedRegistries from './trusted-registries.js';
 import undefinedArgInFrom from './undefined-arg-in-from.js';
 import undefinedVar from './undefined-var.js';
 import workdirRelativePath from './workdir-relative-path.js';
 
 export const allRules: readonly Rule[] = [
+  baseImageTag,
   cacheMount,
   cacheMountMisuse,
   contextSecrets,
   contextSize,
+  copyDestinationSlash,
   copyFromUnknownStage,
+  copyRelativeDestination,
+  copyThenExtract,
   devDependencies,
   dockerignoreComment,
   dockerignoreDeadPattern,
@@ -51,6 +64,7 @@ export const allRules: readonly Rule[] = [
   dockerignoreNestedPattern,
   dockerignoreSyntax,
   duplicateStageName,
+  envSelfReference,
   exposeInvalidFormat,
   exposePortRange,
   exposeProtoCasing,
@@ -61,16 +75,20 @@ export const allRules: readonly Rule[] = [
   invalidDefaultArgInFrom,
   invalidDefinitionDescription,
   jsonArgsRecommended,
+  labelSchema,
   layerOrder,
   legacyKeyValueFormat,
   maintainerDeprecated,
   multipleInstructions,
   noEmptyContinuation,
   nonRootUser,
+  onbuildTrigger,
+  preferCopy,
   redundantTargetPlatform,
   reservedStageName,
   secretsInArgOrEnv,
   stageNameCasing,
+  trustedRegistries,
   undefinedArgInFrom,
   undefinedVar,
   workdirRelativePath,

@@ -101,6 +101,7 @@ export function convertHadolintConfig(data: unknown, path: string, ruleSet: Rule
 function describeMissing(code: string): string {
   if (/^SC\d+$/i.test(code)) return 'dockfix does not run ShellCheck';
   if (/^DL(3005|3017|3031|3039)$/i.test(code)) return 'hadolint retired it: upgrading packages in an image is fine';
+  if (/^DL3061$/i.test(code)) return 'an instruction before FROM is a parse-error, which stays on because Docker rejects the file';
   return 'unknown code';
 }
 
