@@ -74,6 +74,25 @@ describe('convertHadolintConfig', () => {
     ]);
   });
 
+  it('passes trusted registries and the label schema to the rules that take them', () => {
+    const { config, notes } = convertHadolintConfig(
+      { trustedRegistries: ['docker.io', 'ghcr.io'], 'label-schema': { 'org.opencontainers.image.source': 'url' }, 'strict-labels': true },
+      '.hadolint.yaml',
+      ruleSet,
+    );
+    expect(notes).toEqual([]);
+    expect(Object.fromEntries(config.rules)).toEqual({
+      'trusted-registries': { level: undefined, options: { registries: ['docker.io', 'ghcr.io'] } },
+      'label-schema': { level: undefined, options: { schema: { 'org.opencontainers.image.source': 'url' }, strict: true } },
+    });
+  });
+
+  it('trustedRegistries turns the registry check on', () => {
+    const dir = project({ '.hadolint.yaml': 'trustedRegistries: [ghcr.io]\n', Dockerfile: 'FROM alpine:3.20\nUSER 1000\n' });
+    const run = dockfix(['Dockerfile', '--format', 'json'], { cwd: dir });
+    expect(lines(run.stdout)).toEqual(['1 trusted-registries 1']);
+  });
+
   it('rejects values hadolint would reject', () => {
     expect(() => convertHadolintConfig({ ignored: 'DL3008' }, 'x', ruleSet)).toThrow('ignored: expected a list of strings');
     expect(() => convertHadolintConfig({ 'failure-threshold': 'fatal' }, 'x', ruleSet)).toThrow('failure-threshold: expected');
