@@ -1,5 +1,6 @@
 /** Every built-in rule. A new rule is a file in this folder plus one line here. */
 import type { Rule } from '../src/types.js';
+import aptNoInstallRecommends from './apt-no-install-recommends.js';
 import baseImageTag from './base-image-tag.js';
 import cacheMount from './cache-mount.js';
 import cacheMountMisuse from './cache-mount-misuse.js';
@@ -34,8 +35,12 @@ import legacyKeyValueFormat from './legacy-key-value-format.js';
 import maintainerDeprecated from './maintainer-deprecated.js';
 import multipleInstructions from './multiple-instructions.js';
 import noEmptyContinuation from './no-empty-continuation.js';
+import nonInteractiveInstall from './non-interactive-install.js';
 import nonRootUser from './non-root-user.js';
 import onbuildTrigger from './onbuild-trigger.js';
+import osPackagePinning from './os-package-pinning.js';
+import packageCacheCleanup from './package-cache-cleanup.js';
+import preferAptGet from './prefer-apt-get.js';
 import preferCopy from './prefer-copy.js';
 import redundantTargetPlatform from './redundant-target-platform.js';
 import reservedStageName from './reserved-stage-name.js';
@@ -45,8 +50,10 @@ import trustedRegistries from './trusted-registries.js';
 import undefinedArgInFrom from './undefined-arg-in-from.js';
 import undefinedVar from './undefined-var.js';
 import workdirRelativePath from './workdir-relative-path.js';
+import zypperDistUpgrade from './zypper-dist-upgrade.js';
 
 export const allRules: readonly Rule[] = [
+  aptNoInstallRecommends,
   baseImageTag,
   cacheMount,
   cacheMountMisuse,
@@ -81,8 +88,12 @@ export const allRules: readonly Rule[] = [
   maintainerDeprecated,
   multipleInstructions,
   noEmptyContinuation,
+  nonInteractiveInstall,
   nonRootUser,
   onbuildTrigger,
+  osPackagePinning,
+  packageCacheCleanup,
+  preferAptGet,
   preferCopy,
   redundantTargetPlatform,
   reservedStageName,
@@ -92,4 +103,5 @@ export const allRules: readonly Rule[] = [
   undefinedArgInFrom,
   undefinedVar,
   workdirRelativePath,
+  zypperDistUpgrade,
 ];

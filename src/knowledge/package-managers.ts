@@ -91,7 +91,7 @@ const PROGRAM_TOOLS: Readonly<Record<string, PackageTool>> = {
   pip: 'pip', pip3: 'pip', uv: 'uv', poetry: 'poetry', pipenv: 'pipenv',
   go: 'go', cargo: 'cargo', bundle: 'bundler', bundler: 'bundler', gem: 'gem', composer: 'composer',
   mvn: 'maven', mvnw: 'maven', gradle: 'gradle', gradlew: 'gradle', dotnet: 'dotnet',
-  'apt-get': 'apt', apt: 'apt', aptitude: 'apt', apk: 'apk', dnf: 'dnf', yum: 'yum', microdnf: 'microdnf', zypper: 'zypper',
+  'apt-get': 'apt', apt: 'apt', aptitude: 'apt', apk: 'apk', dnf: 'dnf', dnf5: 'dnf', yum: 'yum', microdnf: 'microdnf', zypper: 'zypper',
 };
 
 /** The tool a program word names: `/usr/bin/pip3.12` → pip, `./mvnw` → maven. */
@@ -120,11 +120,11 @@ const VALUE_FLAGS: Partial<Record<PackageTool, readonly string[]>> = {
   maven: ['-f', '--file', '-s', '--settings', '-P', '-pl', '--projects', '-T', '--threads', '-D'],
   gradle: ['-p', '--project-dir', '-x', '--exclude-task', '-b', '--build-file', '-D', '-P'],
   dotnet: ['-c', '--configuration', '-o', '--output', '-r', '--runtime', '-s', '--source', '-f', '--framework', '--packages', '-a', '--arch', '--os'],
-  apt: ['-o', '-t', '--target-release'],
+  apt: ['-o', '-t', '--target-release', '--option', '-c', '--config-file'],
   apk: ['-X', '--repository', '-t', '--virtual', '--root', '-p', '--cache-dir', '--arch'],
-  dnf: ['--setopt', '--releasever', '--installroot', '--enablerepo', '--disablerepo', '-x', '--exclude'],
-  yum: ['--setopt', '--releasever', '--installroot', '--enablerepo', '--disablerepo', '-x', '--exclude'],
-  microdnf: ['--setopt', '--releasever', '--installroot', '--enablerepo', '--disablerepo'],
+  dnf: ['--setopt', '--releasever', '--installroot', '--enablerepo', '--disablerepo', '-x', '--exclude', '--repo', '--repoid', '-c', '--config'],
+  yum: ['--setopt', '--releasever', '--installroot', '--enablerepo', '--disablerepo', '-x', '--exclude', '--repo', '--repoid', '-c', '--config'],
+  microdnf: ['--setopt', '--releasever', '--installroot', '--enablerepo', '--disablerepo', '--repo', '--config'],
   zypper: ['-r', '--repo', '--from', '-t', '--type'],
 };
 
@@ -139,13 +139,28 @@ const GLOBAL_VALUE_FLAGS: Partial<Record<PackageTool, readonly string[]>> = {
   maven: ['-f', '--file', '-s', '--settings', '-P', '-pl', '-T', '-D', '-B', '-q'],
   gradle: ['-p', '--project-dir', '-D', '-P'],
   uv: ['--directory', '--project', '--cache-dir', '--python', '-p'],
+  apt: ['-o', '--option', '-t', '--target-release', '-c', '--config-file'],
+  apk: ['-X', '--repository', '-p', '--root', '--cache-dir', '--arch', '--keys-dir', '--repositories-file'],
+  dnf: ['-c', '--config', '--installroot', '--releasever', '--setopt', '--enablerepo', '--disablerepo', '-x', '--exclude', '--repo', '--repoid', '-d', '--debuglevel', '-e', '--errorlevel', '--forcearch'],
+  yum: ['-c', '--config', '--installroot', '--releasever', '--setopt', '--enablerepo', '--disablerepo', '-x', '--exclude', '--repo', '--repoid', '-d', '--debuglevel', '-e', '--errorlevel', '--forcearch'],
+  microdnf: ['--config', '--installroot', '--releasever', '--setopt', '--enablerepo', '--disablerepo', '--repo'],
+  zypper: ['-R', '--root', '-c', '--config', '-D', '--reposd-dir', '-C', '--cache-dir', '--raw-cache-dir', '--solv-cache-dir', '--pkg-cache-dir', '--userdata'],
 };
+
+export interface ReadOptions {
+  /**
+   * Also read subcommands that are not installs (`apt-get remove`, `dnf clean`,
+   * `zypper dup`): they come back with `downloads` and
+   * `installsProjectDependencies` false. Off by default.
+   */
+  readonly anySubcommand?: boolean;
+}
 
 /**
  * Reads a simple command as a package-manager command, if it is one.
  * `sudo`, `env X=1` and `python -m pip` are seen through.
  */
-export function readPackageCommand(command: SimpleCommand): PackageCommand | undefined {
+export function readPackageCommand(command: SimpleCommand, options: ReadOptions = {}): PackageCommand | undefined {
   const words = command.name ? [command.name, ...command.args] : [];
   const inlineEnv = new Map<string, string>();
   for (const assignment of command.assignments) inlineEnv.set(assignment.name, assignment.value?.value ?? '');
@@ -195,7 +210,7 @@ export function readPackageCommand(command: SimpleCommand): PackageCommand | und
   const { subcommand, consumed } = readSubcommand(tool, rest);
   const args = rest.slice(consumed);
   const operands = collectOperands(tool, args);
-  const shape = classify(tool, subcommand, operands, args);
+  const shape = classify(tool, subcommand, operands, args) ?? (options.anySubcommand ? { downloads: false, project: false } : undefined);
   if (!shape) return undefined;
   return {
     tool,
