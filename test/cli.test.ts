@@ -50,7 +50,7 @@ describe('exit codes and formats', () => {
     const [result] = JSON.parse(quiet.stdout);
     expect(result.messages.every((m: { severity: number }) => m.severity === 2)).toBe(true);
     const dir = tempDir();
-    writeFileSync(join(dir, 'Dockerfile'), 'FROM cgr.dev/chainguard/static:latest\nrun echo hi\n');
+    writeFileSync(join(dir, 'Dockerfile'), 'FROM gcr.io/distroless/static-debian12:nonroot\nrun echo hi\n');
     expect(dockfix([join(dir, 'Dockerfile')]).status).toBe(0);
     const strict = dockfix([join(dir, 'Dockerfile'), '--max-warnings', '0']);
     expect(strict.status).toBe(1);
@@ -73,7 +73,7 @@ describe('exit codes and formats', () => {
   });
 
   it('reports an unknown instruction as a parse error at its line', () => {
-    const run = dockfix(['-', '--format', 'json'], { input: 'FROM cgr.dev/chainguard/static:latest\nRUN echo hi\nCOPPY . /app\n' });
+    const run = dockfix(['-', '--format', 'json'], { input: 'FROM gcr.io/distroless/static-debian12:nonroot\nRUN echo hi\nCOPPY . /app\n' });
     const [result] = JSON.parse(run.stdout);
     expect(result.messages).toContainEqual(expect.objectContaining({ ruleId: 'parse-error', line: 3, message: 'Unknown instruction "COPPY"' }));
     expect(run.status).toBe(1);
@@ -82,15 +82,15 @@ describe('exit codes and formats', () => {
 
 describe('input', () => {
   it('lints stdin under --stdin-filename', () => {
-    const run = dockfix(['-', '--stdin-filename', 'services/api/Dockerfile', '--format', 'json'], { input: 'FROM cgr.dev/chainguard/static:latest\nrun echo hi\n' });
+    const run = dockfix(['-', '--stdin-filename', 'services/api/Dockerfile', '--format', 'json'], { input: 'FROM gcr.io/distroless/static-debian12:nonroot\nrun echo hi\n' });
     const [result] = JSON.parse(run.stdout);
     expect(result.filePath).toBe(resolve(ROOT, 'services/api/Dockerfile'));
     expect(result.messages.map((m: { ruleId: string }) => m.ruleId)).toEqual(['instruction-casing']);
   });
 
   it('prints the fixed text for stdin with --fix and moves the report to stderr', () => {
-    const run = dockfix(['-', '--fix'], { input: 'FROM cgr.dev/chainguard/static:latest as base\nRUN echo hi\n' });
-    expect(run.stdout).toBe('FROM cgr.dev/chainguard/static:latest AS base\nRUN echo hi\n');
+    const run = dockfix(['-', '--fix'], { input: 'FROM gcr.io/distroless/static-debian12:nonroot as base\nRUN echo hi\n' });
+    expect(run.stdout).toBe('FROM gcr.io/distroless/static-debian12:nonroot AS base\nRUN echo hi\n');
     expect(run.status).toBe(0);
   });
 
@@ -100,7 +100,7 @@ describe('input', () => {
     mkdirSync(join(dir, 'services', 'api'), { recursive: true });
     mkdirSync(join(dir, 'node_modules', 'pkg'), { recursive: true });
     mkdirSync(join(dir, 'build'), { recursive: true });
-    const df = 'FROM cgr.dev/chainguard/static:latest\n';
+    const df = 'FROM gcr.io/distroless/static-debian12:nonroot\n';
     for (const file of ['Dockerfile', 'services/api/Containerfile', 'services/api/Dockerfile.dev', 'services/api/worker.Dockerfile', 'node_modules/pkg/Dockerfile', 'build/Dockerfile', 'README.md', 'Dockerfile.md']) {
       writeFileSync(join(dir, file), df);
     }
@@ -128,8 +128,8 @@ describe('input', () => {
   it('refuses binary and oversized files but lints the others', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'Dockerfile'), Buffer.from([0x46, 0x52, 0x00, 0x01, 0xff]));
-    writeFileSync(join(dir, 'big.Dockerfile'), 'FROM cgr.dev/chainguard/static:latest\n' + '# padding\n'.repeat(1_100_000));
-    writeFileSync(join(dir, 'ok.Dockerfile'), 'FROM cgr.dev/chainguard/static:latest\nrun echo hi\n');
+    writeFileSync(join(dir, 'big.Dockerfile'), 'FROM gcr.io/distroless/static-debian12:nonroot\n' + '# padding\n'.repeat(1_100_000));
+    writeFileSync(join(dir, 'ok.Dockerfile'), 'FROM gcr.io/distroless/static-debian12:nonroot\nrun echo hi\n');
     const run = dockfix([dir, '--format', 'json']);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('Dockerfile: looks like a binary file');
@@ -153,7 +153,7 @@ describe('config', () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'app'));
     writeFileSync(join(dir, '.dockfix.yaml'), 'rules:\n  instruction-casing: off\n  from-as-casing: error\n');
-    writeFileSync(join(dir, 'app', 'Dockerfile'), 'FROM cgr.dev/chainguard/static:latest as base\nrun echo hi\n');
+    writeFileSync(join(dir, 'app', 'Dockerfile'), 'FROM gcr.io/distroless/static-debian12:nonroot as base\nrun echo hi\n');
     const run = dockfix(['app/Dockerfile', '--format', 'json'], { cwd: dir });
     const [result] = JSON.parse(run.stdout);
     expect(result.messages.map((m: { ruleId: string; severity: number }) => [m.ruleId, m.severity])).toEqual([['from-as-casing', 2]]);
@@ -161,7 +161,7 @@ describe('config', () => {
   });
 
   it('--rule and aliases override the config', () => {
-    const run = dockfix(['-', '--rule', 'ConsistentInstructionCasing=off', '--format', 'json'], { input: 'FROM cgr.dev/chainguard/static:latest\nrun echo hi\n' });
+    const run = dockfix(['-', '--rule', 'ConsistentInstructionCasing=off', '--format', 'json'], { input: 'FROM gcr.io/distroless/static-debian12:nonroot\nrun echo hi\n' });
     expect(JSON.parse(run.stdout)[0].messages).toEqual([]);
   });
 
@@ -174,7 +174,7 @@ describe('config', () => {
   ])('rejects a broken config: %j', (config, message) => {
     const dir = tempDir();
     writeFileSync(join(dir, '.dockfix.yaml'), config);
-    writeFileSync(join(dir, 'Dockerfile'), 'FROM cgr.dev/chainguard/static:latest\n');
+    writeFileSync(join(dir, 'Dockerfile'), 'FROM gcr.io/distroless/static-debian12:nonroot\n');
     const run = dockfix(['Dockerfile'], { cwd: dir });
     expect(run.status).toBe(2);
     expect(run.stderr).toContain(join(dir, '.dockfix.yaml'));
@@ -186,8 +186,8 @@ describe('config', () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'vendor'));
     writeFileSync(join(dir, '.dockfix.json'), JSON.stringify({ ignorePaths: ['vendor/**'] }));
-    writeFileSync(join(dir, 'vendor', 'Dockerfile'), 'FROM cgr.dev/chainguard/static:latest\nrun x\n');
-    writeFileSync(join(dir, 'Dockerfile'), 'FROM cgr.dev/chainguard/static:latest\n');
+    writeFileSync(join(dir, 'vendor', 'Dockerfile'), 'FROM gcr.io/distroless/static-debian12:nonroot\nrun x\n');
+    writeFileSync(join(dir, 'Dockerfile'), 'FROM gcr.io/distroless/static-debian12:nonroot\n');
     const run = dockfix(['.', '--format', 'json'], { cwd: dir });
     expect(JSON.parse(run.stdout).map((r: { filePath: string }) => r.filePath)).toEqual([join(dir, 'Dockerfile')]);
   });
@@ -224,10 +224,10 @@ describe('fixing files', () => {
 
   it('--fix-dry-run writes nothing and JSON carries the output', () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'Dockerfile'), 'FROM cgr.dev/chainguard/static:latest as base\n');
+    writeFileSync(join(dir, 'Dockerfile'), 'FROM gcr.io/distroless/static-debian12:nonroot as base\n');
     const run = dockfix(['--fix-dry-run', '--format', 'json', join(dir, 'Dockerfile')]);
-    expect(JSON.parse(run.stdout)[0].output).toBe('FROM cgr.dev/chainguard/static:latest AS base\n');
-    expect(readFileSync(join(dir, 'Dockerfile'), 'utf8')).toBe('FROM cgr.dev/chainguard/static:latest as base\n');
+    expect(JSON.parse(run.stdout)[0].output).toBe('FROM gcr.io/distroless/static-debian12:nonroot AS base\n');
+    expect(readFileSync(join(dir, 'Dockerfile'), 'utf8')).toBe('FROM gcr.io/distroless/static-debian12:nonroot as base\n');
   });
 
   it('applies unsafe fixes only with --unsafe-fixes', () => {
@@ -271,12 +271,12 @@ describe('fixing files', () => {
   it('leaves a read-only file untouched with a clear error', () => {
     const dir = tempDir();
     const file = join(dir, 'Dockerfile');
-    writeFileSync(file, 'FROM cgr.dev/chainguard/static:latest as base\n');
+    writeFileSync(file, 'FROM gcr.io/distroless/static-debian12:nonroot as base\n');
     chmodSync(file, 0o444);
     const run = dockfix(['--fix', file]);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('cannot write the fix');
-    expect(readFileSync(file, 'utf8')).toBe('FROM cgr.dev/chainguard/static:latest as base\n');
+    expect(readFileSync(file, 'utf8')).toBe('FROM gcr.io/distroless/static-debian12:nonroot as base\n');
   });
 });
 
@@ -304,14 +304,14 @@ describe('rules and explain', () => {
 
 describe('suppressions', () => {
   it('silences the next instruction and reports unknown rule ids', () => {
-    const input = 'FROM cgr.dev/chainguard/static:latest\n# dockfix-ignore instruction-casing -- generated file\nrun echo a\nrun echo b\n# dockfix-ignore no-such-rule\nCMD ["sh"]\n';
-    const run = dockfix(['-', '--format', 'json'], { input });
+    const input = 'FROM gcr.io/distroless/static-debian12:nonroot\n# dockfix-ignore instruction-casing -- generated file\nrun echo a\nrun echo b\n# dockfix-ignore no-such-rule\nCMD ["sh"]\n';
+    const run = dockfix(['-', '--format', 'json', '--rule', 'consecutive-run=off'], { input });
     const messages = JSON.parse(run.stdout)[0].messages.map((m: { ruleId: string; line: number }) => `${m.line} ${m.ruleId}`);
     expect(messages).toEqual(['4 instruction-casing', '5 invalid-suppression']);
   });
 
   it('silences a whole file, also by alias', () => {
-    const input = '# dockfix-ignore-file ConsistentInstructionCasing\nFROM cgr.dev/chainguard/static:latest\nrun echo a\n';
+    const input = '# dockfix-ignore-file ConsistentInstructionCasing\nFROM gcr.io/distroless/static-debian12:nonroot\nrun echo a\n';
     const run = dockfix(['-', '--format', 'json'], { input });
     expect(JSON.parse(run.stdout)[0].messages).toEqual([]);
   });
@@ -381,7 +381,7 @@ describe('baselines', () => {
   it('records findings, then reports only new ones even after unrelated edits', () => {
     const dir = tempDir();
     const file = join(dir, 'Dockerfile');
-    writeFileSync(file, 'FROM cgr.dev/chainguard/static:latest AS build\nFROM cgr.dev/chainguard/static:latest\nCOPY --from=biuld /a /b\nRUN echo a\nrun echo b\n');
+    writeFileSync(file, 'FROM gcr.io/distroless/static-debian12:nonroot AS build\nFROM gcr.io/distroless/static-debian12:nonroot\nCOPY --from=biuld /a /b\nRUN echo a\nCOPY a /a\nrun echo b\n');
     const write = dockfix(['Dockerfile', '--baseline-write', 'baseline.json'], { cwd: dir });
     expect(write.status).toBe(0);
     expect(write.stderr).toContain('recorded 2 findings in baseline.json');
@@ -400,12 +400,12 @@ describe('baselines', () => {
     writeFileSync(file, readFileSync(file, 'utf8') + 'COPY --from=biuld /c /d\n');
     const fresh = dockfix(['Dockerfile', '--baseline', 'baseline.json', '--format', 'json'], { cwd: dir });
     expect(fresh.status).toBe(1);
-    expect(JSON.parse(fresh.stdout)[0].messages.map((m: { ruleId: string; line: number }) => `${m.line} ${m.ruleId}`)).toEqual(['8 copy-from-unknown-stage']);
+    expect(JSON.parse(fresh.stdout)[0].messages.map((m: { ruleId: string; line: number }) => `${m.line} ${m.ruleId}`)).toEqual(['9 copy-from-unknown-stage']);
   });
 
   it('names a missing or invalid baseline and exits 2', () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'Dockerfile'), 'FROM cgr.dev/chainguard/static:latest\n');
+    writeFileSync(join(dir, 'Dockerfile'), 'FROM gcr.io/distroless/static-debian12:nonroot\n');
     const missing = dockfix(['Dockerfile', '--baseline', 'nope.json'], { cwd: dir });
     expect(missing.status).toBe(2);
     expect(missing.stderr).toBe(`dockfix: ${join(dir, 'nope.json')}: baseline file not found (create it with --baseline-write)\n`);
@@ -423,7 +423,7 @@ describe('build context', () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'docker'));
     mkdirSync(join(dir, 'build'));
-    writeFileSync(join(dir, 'docker', 'app.Dockerfile'), 'FROM cgr.dev/chainguard/static:latest\nCOPY build/app /app\n');
+    writeFileSync(join(dir, 'docker', 'app.Dockerfile'), 'FROM gcr.io/distroless/static-debian12:nonroot\nCOPY build/app /app\n');
     writeFileSync(join(dir, '.dockerignore'), 'build\n');
     writeFileSync(join(dir, 'build', 'app'), 'bin');
     const own = dockfix([join(dir, 'docker', 'app.Dockerfile'), '--format', 'json']);

@@ -40,7 +40,7 @@ interface Action {
 }
 
 /** A misspelt stage name: an error-level finding with no fix. */
-const BROKEN = 'FROM cgr.dev/chainguard/static:latest AS build\nFROM cgr.dev/chainguard/static:latest\nCOPY --from=biuld /a /b\n';
+const BROKEN = 'FROM gcr.io/distroless/static-debian12:nonroot AS build\nFROM gcr.io/distroless/static-debian12:nonroot\nCOPY --from=biuld /a /b\n';
 
 const hooks = parse(readFileSync(join(ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as Hook[];
 const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as Action;
@@ -104,7 +104,7 @@ describe('.pre-commit-hooks.yaml', () => {
 
     it('dockfix fails on error-level findings and passes clean files', () => {
       const dir = mkdtempSync(join(tmpdir(), 'dockfix-hook-'));
-      writeFileSync(join(dir, 'Dockerfile'), 'FROM cgr.dev/chainguard/static:latest\n');
+      writeFileSync(join(dir, 'Dockerfile'), 'FROM gcr.io/distroless/static-debian12:nonroot\n');
       writeFileSync(join(dir, '.dockerignore'), 'node_modules\n');
       writeFileSync(join(dir, 'bad.Dockerfile'), BROKEN);
       expect(dockfix([...entry('dockfix'), 'Dockerfile', '.dockerignore'], dir).status).toBe(0);
@@ -115,17 +115,17 @@ describe('.pre-commit-hooks.yaml', () => {
 
     it('dockfix-fix rewrites the files (which fails the pre-commit run) and exits 0 when nothing is left', () => {
       const dir = mkdtempSync(join(tmpdir(), 'dockfix-hook-'));
-      const before = 'FROM cgr.dev/chainguard/static:latest as base\nrun echo hi\n';
+      const before = 'FROM gcr.io/distroless/static-debian12:nonroot as base\nrun echo hi\n';
       writeFileSync(join(dir, 'Dockerfile'), before);
-      writeFileSync(join(dir, 'clean.Dockerfile'), 'FROM cgr.dev/chainguard/static:latest\n');
+      writeFileSync(join(dir, 'clean.Dockerfile'), 'FROM gcr.io/distroless/static-debian12:nonroot\n');
       const first = dockfix([...entry('dockfix-fix'), 'Dockerfile', 'clean.Dockerfile'], dir);
       expect(first.status).toBe(0);
-      expect(readFileSync(join(dir, 'Dockerfile'), 'utf8')).toBe('FROM cgr.dev/chainguard/static:latest AS base\nRUN echo hi\n');
-      expect(readFileSync(join(dir, 'clean.Dockerfile'), 'utf8')).toBe('FROM cgr.dev/chainguard/static:latest\n');
+      expect(readFileSync(join(dir, 'Dockerfile'), 'utf8')).toBe('FROM gcr.io/distroless/static-debian12:nonroot AS base\nRUN echo hi\n');
+      expect(readFileSync(join(dir, 'clean.Dockerfile'), 'utf8')).toBe('FROM gcr.io/distroless/static-debian12:nonroot\n');
       // pre-commit runs the hook again on the next commit: nothing changes now.
       const second = dockfix([...entry('dockfix-fix'), 'Dockerfile'], dir);
       expect(second.status).toBe(0);
-      expect(readFileSync(join(dir, 'Dockerfile'), 'utf8')).toBe('FROM cgr.dev/chainguard/static:latest AS base\nRUN echo hi\n');
+      expect(readFileSync(join(dir, 'Dockerfile'), 'utf8')).toBe('FROM gcr.io/distroless/static-debian12:nonroot AS base\nRUN echo hi\n');
     });
 
     it('dockfix-fix exits 1 when an error it cannot fix is left', () => {
@@ -168,7 +168,7 @@ describe('action.yml', () => {
 
   it('runs the way the action does: SARIF written with the category, stylish on stdout', () => {
     const dir = mkdtempSync(join(tmpdir(), 'dockfix-action-'));
-    writeFileSync(join(dir, 'Dockerfile'), 'FROM cgr.dev/chainguard/static:latest as base\n');
+    writeFileSync(join(dir, 'Dockerfile'), 'FROM gcr.io/distroless/static-debian12:nonroot as base\n');
     const run = dockfix(['--sarif-category', 'dockerfiles/', '--output', 'sarif:dockfix.sarif', '--', '.'], dir);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('from-as-casing');
