@@ -1,5 +1,5 @@
 import type { DockerfileRule, Report } from '../src/types.js';
-import { instructionsWithTriggers, report, unsafeFix } from '../src/rule-kit.js';
+import { report, unsafeFix, runInstructions } from '../src/rule-kit.js';
 import { copiesConfig, hasOption, insertAfterWord, osCommands, textBefore } from '../src/knowledge/os-packages.js';
 
 const rule: DockerfileRule = {
@@ -14,9 +14,7 @@ const rule: DockerfileRule = {
   },
   check({ file }) {
     const reports: Report[] = [];
-    for (const instruction of instructionsWithTriggers(file)) {
-      const run = instruction.run;
-      if (instruction.keyword !== 'RUN' || !run) continue;
+    for (const { instruction, run } of runInstructions(file)) {
       for (const command of osCommands(run.commands)) {
         if (command.tool !== 'apt' || command.programName === 'aptitude' || command.subcommand !== 'install' || !command.subcommandWord) continue;
         // `apt-get install -f` with no package repairs what is there.

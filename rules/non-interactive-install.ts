@@ -1,7 +1,7 @@
 import type { DockerfileRule, Fix, Report } from '../src/types.js';
 import type { DockerfileModel, Instruction } from '../src/model/dockerfile.js';
 import type { RunInfo } from '../src/model/run.js';
-import { instructionsWithTriggers, report, safeFix, unsafeFix } from '../src/rule-kit.js';
+import { report, safeFix, unsafeFix, runInstructions } from '../src/rule-kit.js';
 import type { OsCommand, OsTool } from '../src/knowledge/os-packages.js';
 import { answeredByPipe, aptQuietLevel, copiesConfig, hasOption, insertAfterWord, osCommands, textBefore } from '../src/knowledge/os-packages.js';
 
@@ -31,9 +31,7 @@ const rule: DockerfileRule = {
   },
   check({ file }) {
     const reports: Report[] = [];
-    for (const instruction of instructionsWithTriggers(file)) {
-      const run = instruction.run;
-      if (instruction.keyword !== 'RUN' || !run) continue;
+    for (const { instruction, run } of runInstructions(file)) {
       for (const command of osCommands(run.commands)) {
         if (command.tool === 'apk' || !prompts(command)) continue;
         if (answersYes(command) || answeredByPipe(run, command.command)) continue;

@@ -1,5 +1,5 @@
 import type { DockerfileRule, Report } from '../src/types.js';
-import { instructionsWithTriggers, report } from '../src/rule-kit.js';
+import { report, runInstructions } from '../src/rule-kit.js';
 import type { OsCommand, OsTool } from '../src/knowledge/os-packages.js';
 import { isDynamic, isPackageFile, isPinned, osCommands } from '../src/knowledge/os-packages.js';
 import type { ShellWord } from '../src/shell/ast.js';
@@ -29,9 +29,7 @@ const rule: DockerfileRule = {
   },
   check({ file }) {
     const reports: Report[] = [];
-    for (const instruction of instructionsWithTriggers(file)) {
-      const run = instruction.run;
-      if (instruction.keyword !== 'RUN' || !run) continue;
+    for (const { run } of runInstructions(file)) {
       for (const command of osCommands(run.commands)) {
         const packages = installedPackages(command);
         if (!packages) continue;

@@ -1,7 +1,7 @@
 import type { DockerfileRule, Fix, Report, TextEdit } from '../src/types.js';
 import type { DockerfileModel, Instruction } from '../src/model/dockerfile.js';
 import type { RunInfo } from '../src/model/run.js';
-import { instructionsWithTriggers, replace, report, safeFix, unsafeFix } from '../src/rule-kit.js';
+import { replace, report, safeFix, unsafeFix, runInstructions } from '../src/rule-kit.js';
 import type { OsCommand } from '../src/knowledge/os-packages.js';
 import { deletedPaths, deletesDir, osCommands, throwawayMounts } from '../src/knowledge/os-packages.js';
 import { cacheContextAt, chainUnknown, covers, dockerCleanRemoved } from '../src/knowledge/caches.js';
@@ -47,9 +47,7 @@ const rule: DockerfileRule = {
   },
   check({ file }) {
     const reports: Report[] = [];
-    for (const instruction of instructionsWithTriggers(file)) {
-      const run = instruction.run;
-      if (instruction.keyword !== 'RUN' || !run) continue;
+    for (const { instruction, run } of runInstructions(file)) {
       for (const command of osCommands(run.commands)) {
         if (command.tool !== 'apt' || command.programName !== 'apt' || !command.subcommandWord) continue;
         const sub = command.subcommand;

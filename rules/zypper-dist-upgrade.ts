@@ -1,5 +1,5 @@
 import type { DockerfileRule, Report } from '../src/types.js';
-import { instructionsWithTriggers, report } from '../src/rule-kit.js';
+import { report, runInstructions } from '../src/rule-kit.js';
 import { hasOption, osCommands } from '../src/knowledge/os-packages.js';
 
 const rule: DockerfileRule = {
@@ -13,9 +13,7 @@ const rule: DockerfileRule = {
   },
   check({ file }) {
     const reports: Report[] = [];
-    for (const instruction of instructionsWithTriggers(file)) {
-      const run = instruction.run;
-      if (instruction.keyword !== 'RUN' || !run) continue;
+    for (const { run } of runInstructions(file)) {
       for (const command of osCommands(run.commands)) {
         if (command.tool !== 'zypper' || (command.subcommand !== 'dist-upgrade' && command.subcommand !== 'dup')) continue;
         // A dry run changes nothing.

@@ -1,5 +1,6 @@
 /** Small helpers rules share; pure functions over the model. */
 import type { DockerfileModel, Instruction, Stage } from './model/dockerfile.js';
+import type { RunInfo } from './model/run.js';
 import type { Fix, LintSettings, OffsetRange, Report, TextEdit } from './types.js';
 
 export function replace(range: OffsetRange, text: string): TextEdit {
@@ -27,6 +28,13 @@ export function* instructionsWithTriggers(file: DockerfileModel): Generator<Inst
   for (const instruction of file.instructions) {
     yield instruction;
     if (instruction.trigger) yield instruction.trigger;
+  }
+}
+
+/** Every RUN (ONBUILD triggers included) with its shell reading. */
+export function* runInstructions(file: DockerfileModel): Generator<{ instruction: Instruction; run: RunInfo }> {
+  for (const instruction of instructionsWithTriggers(file)) {
+    if (instruction.keyword === 'RUN' && instruction.run) yield { instruction, run: instruction.run };
   }
 }
 
