@@ -5,6 +5,7 @@
  * dependencies share this one reading of the shell.
  */
 import type { ShellWord, SimpleCommand } from '../shell/ast.js';
+import { baseName, invocationOf } from './shell-commands.js';
 
 export type Ecosystem = 'node' | 'python' | 'go' | 'rust' | 'ruby' | 'php' | 'java' | 'dotnet' | 'os';
 
@@ -84,7 +85,6 @@ function flagMatches(value: string, name: string): boolean {
 }
 
 /** Program words that run another command after their own options. */
-const WRAPPERS = new Set(['sudo', 'env', 'nice', 'time', 'nohup', 'exec', 'command', 'stdbuf', 'su-exec', 'gosu', 'chroot']);
 
 const PROGRAM_TOOLS: Readonly<Record<string, PackageTool>> = {
   npm: 'npm', yarn: 'yarn', yarnpkg: 'yarn', pnpm: 'pnpm', bun: 'bun',
@@ -161,27 +161,14 @@ export interface ReadOptions {
  * `sudo`, `env X=1` and `python -m pip` are seen through.
  */
 export function readPackageCommand(command: SimpleCommand, options: ReadOptions = {}): PackageCommand | undefined {
-  const words = command.name ? [command.name, ...command.args] : [];
+  const invocation = invocationOf(command);
+  if (!invocation) return undefined;
+  // sudo/env/… and their options are seen through; what they assign counts as inline env.
+  const words = [invocation.program, ...invocation.args];
   const inlineEnv = new Map<string, string>();
   for (const assignment of command.assignments) inlineEnv.set(assignment.name, assignment.value?.value ?? '');
+  for (const [name, value] of invocation.wrapperEnv) inlineEnv.set(name, value);
   let index = 0;
-  // Unwrap sudo/env/… and their options and assignments.
-  while (index < words.length && WRAPPERS.has(baseName(words[index].value))) {
-    const wrapper = baseName(words[index].value);
-    index++;
-    while (index < words.length) {
-      const value = words[index].value;
-      if (value.startsWith('-')) {
-        index += wrapper === 'sudo' && /^-[ugCDhpRrTt]$/.test(value) ? 2 : 1;
-      } else if ((wrapper === 'env' || wrapper === 'sudo') && /^[A-Za-z_][A-Za-z0-9_]*=/.test(value)) {
-        const eq = value.indexOf('=');
-        inlineEnv.set(value.slice(0, eq), value.slice(eq + 1));
-        index++;
-      } else {
-        break;
-      }
-    }
-  }
   if (index >= words.length) return undefined;
   let program = words[index].value;
   // python -m pip install …, python3 -m uv …
@@ -223,10 +210,6 @@ export function readPackageCommand(command: SimpleCommand, options: ReadOptions 
     installsProjectDependencies: shape.project,
     inlineEnv,
   };
-}
-
-function baseName(program: string): string {
-  return program.split('/').pop() ?? program;
 }
 
 const TWO_WORD_SUBCOMMANDS: Partial<Record<PackageTool, readonly string[]>> = {

@@ -20,6 +20,8 @@ export interface Invocation {
   readonly args: readonly ShellWord[];
   /** Base names of the wrappers seen through, outermost first (`sudo`, `env`…). */
   readonly wrappers: readonly string[];
+  /** `NAME=value` words the wrappers set for the program (`env NODE_ENV=production npm ci`). */
+  readonly wrapperEnv: ReadonlyMap<string, string>;
 }
 
 /** The base name of a program word. */
@@ -75,6 +77,7 @@ export function invocationOf(command: SimpleCommand): Invocation | undefined {
   if (!command.name) return undefined;
   const words = [command.name, ...command.args];
   const wrappers: string[] = [];
+  const wrapperEnv = new Map<string, string>();
   let index = 0;
   for (let depth = 0; depth < 8; depth++) {
     const name = baseName(words[index].value);
@@ -98,6 +101,8 @@ export function invocationOf(command: SimpleCommand): Invocation | undefined {
         continue;
       }
       if (spec.assignments && ASSIGNMENT.test(value)) {
+        const eq = value.indexOf('=');
+        wrapperEnv.set(value.slice(0, eq), value.slice(eq + 1));
         next++;
         continue;
       }
@@ -116,7 +121,7 @@ export function invocationOf(command: SimpleCommand): Invocation | undefined {
     index = next;
   }
   const program = words[index];
-  return { command, program, name: baseName(program.value), args: words.slice(index + 1), wrappers };
+  return { command, program, name: baseName(program.value), args: words.slice(index + 1), wrappers, wrapperEnv };
 }
 
 /** Every invocation among some commands, in order. */
