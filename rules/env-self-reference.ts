@@ -1,7 +1,8 @@
 import type { DockerfileRule, Report, Suggestion } from '../src/types.js';
 import type { DockerfileModel, Instruction } from '../src/model/dockerfile.js';
 import { report } from '../src/rule-kit.js';
-import { propertyTexts, variableReferences } from '../src/knowledge/instructions.js';
+import { propertyTexts } from '../src/knowledge/instructions.js';
+import { variableReferences } from '../src/knowledge/build-args.js';
 import type { PropertyText } from '../src/knowledge/instructions.js';
 
 const rule: DockerfileRule = {
@@ -29,7 +30,7 @@ function checkEnv(file: DockerfileModel, instruction: Instruction, onbuild: Inst
   const reports: Report[] = [];
   pairs.forEach((pair, position) => {
     const seen = new Set<string>();
-    for (const reference of variableReferences(pair.raw, file.escapeChar)) {
+    for (const reference of variableReferences(pair.raw, file.escapeChar, 0, true)) {
       if (seen.has(reference.name)) continue;
       const earlier = pairs.slice(0, position).reverse().find((candidate) => candidate.property.name === reference.name);
       if (!earlier || keepsMeaning(file, instruction, earlier)) continue;

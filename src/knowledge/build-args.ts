@@ -157,17 +157,23 @@ export function processWord(text: string, values: ReadonlyMap<string, string>, e
 /**
  * Every variable reference in a word, with offsets into it, including the
  * ones inside a `${NAME:-…}` default (BuildKit looks those up too). Escaped
- * dollars (`\$`, or the `# escape=` character before `$`) are not references.
+ * dollars (`\$`, or the `# escape=` character before `$`) are not references,
+ * and with `quotes` neither is anything inside single quotes (ENV/LABEL values).
  */
-export function variableReferences(text: string, escapeChar: string, offset = 0): VariableReference[] {
+export function variableReferences(text: string, escapeChar: string, offset = 0, quotes = false): VariableReference[] {
   const result: VariableReference[] = [];
   let index = 0;
+  let single = false;
+  let double = false;
   while (index < text.length) {
-    if (text[index] === escapeChar && text[index + 1] === '$') {
+    const char = text[index];
+    if (char === escapeChar && (quotes ? !single : text[index + 1] === '$')) {
       index += 2;
       continue;
     }
-    const reference = text[index] === '$' ? readReference(text, index) : undefined;
+    if (quotes && char === "'" && !double) single = !single;
+    if (quotes && char === '"' && !single) double = !double;
+    const reference = char === '$' && !single ? readReference(text, index) : undefined;
     if (!reference) {
       index++;
       continue;
@@ -175,7 +181,7 @@ export function variableReferences(text: string, escapeChar: string, offset = 0)
     result.push({ ...reference, start: reference.start + offset, end: reference.end + offset });
     if (reference.modifier) {
       const wordStart = reference.start + 2 + reference.name.length + reference.modifier.length;
-      result.push(...variableReferences(reference.word, escapeChar, offset + wordStart));
+      result.push(...variableReferences(reference.word, escapeChar, offset + wordStart, quotes));
     }
     index = reference.end;
   }

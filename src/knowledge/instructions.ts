@@ -4,6 +4,7 @@
  * registries, label values as Docker reads them.
  */
 import type { BuildState, DockerfileModel, Instruction, Property, Word } from '../model/dockerfile.js';
+import { variableReferences } from './build-args.js';
 
 export interface CopyOperands {
   /** The sources, heredoc markers (`<<EOF`) included. */
@@ -157,56 +158,8 @@ export function propertyTexts(file: DockerfileModel, instruction: Instruction): 
     if (property.hasEquals) rawStart += afterName.indexOf('=') + 1;
     else rawStart += afterName.length - afterName.trimStart().length;
     const raw = file.text.slice(rawStart, property.end);
-    return { property, value: property.value, raw, rawStart, hasVariable: variableReferences(raw, file.escapeChar).length > 0 };
+    return { property, value: property.value, raw, rawStart, hasVariable: variableReferences(raw, file.escapeChar, 0, true).length > 0 };
   });
-}
-
-export interface RawReference {
-  readonly name: string;
-  /** Offsets into the scanned text. */
-  readonly start: number;
-  readonly end: number;
-}
-
-/**
- * `$NAME` and `${NAME…}` references Docker expands in an instruction word:
- * outside single quotes and not escaped.
- */
-export function variableReferences(raw: string, escapeChar: string): RawReference[] {
-  const references: RawReference[] = [];
-  let single = false;
-  let double = false;
-  for (let index = 0; index < raw.length; index++) {
-    const char = raw[index];
-    if (char === escapeChar && !single) {
-      index++;
-      continue;
-    }
-    if (char === "'" && !double) {
-      single = !single;
-      continue;
-    }
-    if (char === '"' && !single) {
-      double = !double;
-      continue;
-    }
-    if (char !== '$' || single) continue;
-    if (raw[index + 1] === '{') {
-      const close = raw.indexOf('}', index + 2);
-      const match = close < 0 ? null : /^([A-Za-z_][A-Za-z0-9_]*)(?:$|:?[-+?])/.exec(raw.slice(index + 2, close));
-      if (match) {
-        references.push({ name: match[1], start: index, end: close + 1 });
-        index = close;
-      }
-      continue;
-    }
-    const match = /^[A-Za-z_][A-Za-z0-9_]*/.exec(raw.slice(index + 1, index + 257));
-    if (match) {
-      references.push({ name: match[0], start: index, end: index + 1 + match[0].length });
-      index += match[0].length;
-    }
-  }
-  return references;
 }
 
 /**

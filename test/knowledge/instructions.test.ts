@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { parseDockerfile } from '../../src/model/dockerfile.js';
 import {
   basename, copyOperands, expandWord, globMayMatchArchive, hasDetachedFlagValue, imageRegistry, isAbsoluteImagePath, isRemoteSource,
-  isUnpackedArchiveName, keywordInCase, leavesWorkdirAtRoot, mayBeArchiveName, propertyTexts, stripQuotes, variableReferences,
+  isUnpackedArchiveName, keywordInCase, leavesWorkdirAtRoot, mayBeArchiveName, propertyTexts, stripQuotes,
 } from '../../src/knowledge/instructions.js';
+import { variableReferences } from '../../src/knowledge/build-args.js';
 
 describe('copyOperands', () => {
   it('splits sources from the destination, exec form included', () => {
@@ -107,7 +108,8 @@ describe('words and values', () => {
     expect(file.text.slice(values[2].rawStart, values[2].rawStart + 4)).toBe('$YES');
   });
   it('finds variable references outside single quotes', () => {
-    expect(variableReferences('"$A/${B:-x}" \'$C\' \\$D $1 ${E}', '\\').map((reference) => reference.name)).toEqual(['A', 'B', 'E']);
-    expect(variableReferences('`$A $B', '`').map((reference) => reference.name)).toEqual(['B']);
+    expect(variableReferences('"$A/${B:-x}" \'$C\' \\$D $1 ${E}', '\\', 0, true).map((reference) => reference.name)).toEqual(['A', 'B', 'E']);
+    expect(variableReferences('`$A $B', '`', 0, true).map((reference) => reference.name)).toEqual(['B']);
+    expect(variableReferences('${A:-$B}', '\\', 0, true).map((reference) => reference.name)).toEqual(['A', 'B']);
   });
 });
