@@ -880,6 +880,36 @@ export class DockerignoreMatcher {
     return this.result(state.excluded, state.decider);
   }
 
+  /**
+   * `match(path, isDir).excluded` without building a result, for walkers that ask
+   * for every file of a context. `parent` is the path's directory ('a' for 'a/b.txt',
+   * undefined at the top level) when the caller has it: the same string for every
+   * entry of a directory keeps the cache lookup cheap.
+   */
+  isExcluded(path: string, isDir: boolean, parent?: string): boolean {
+    let parentPath = parent;
+    if (parentPath === undefined) {
+      const slash = path.lastIndexOf('/');
+      if (slash >= 0) parentPath = path.slice(0, slash);
+    }
+    const parentState = parentPath === undefined ? undefined : this.directoryState(parentPath);
+    if (parentState?.pruned) return true;
+    if (isDir) return this.directoryState(path).excluded;
+    // evaluate(path, …).excluded, without allocating its match list.
+    const parentMatches = parentState?.matches;
+    let matched = false;
+    for (let index = 0; index < this.tests.length; index++) {
+      if (!this.active[index]) continue;
+      let hit = parentMatches !== undefined && parentMatches[index] === 1;
+      if (!hit) {
+        if (this.exclusion[index] !== matched) continue;
+        hit = this.tests[index](path);
+      }
+      if (hit) matched = !this.exclusion[index];
+    }
+    return matched;
+  }
+
   /** True when a directory is excluded and no exception could re-include anything below it, so a walker may skip it. */
   canPruneDirectory(path: string): boolean {
     return this.directoryState(path).pruned;

@@ -57,9 +57,12 @@ interface Frame {
   readonly key: string | undefined;
 }
 
+const LSTAT_OPTIONS = { throwIfNoEntry: false } as const;
+const READDIR_OPTIONS = { withFileTypes: true } as const;
+
 function sizeOf(abs: string): number | undefined {
   try {
-    return lstatSync(abs, { throwIfNoEntry: false })?.size;
+    return lstatSync(abs, LSTAT_OPTIONS)?.size;
   } catch {
     return undefined;
   }
@@ -158,7 +161,7 @@ class Walker {
   private enter(rel: string, abs: string, mode: typeof MATCH | typeof MEASURE, key: string | undefined, isRoot = false): void {
     let dirents: Dirent[];
     try {
-      dirents = readdirSync(abs, { withFileTypes: true });
+      dirents = readdirSync(abs, READDIR_OPTIONS);
     } catch (error) {
       if (isRoot) throw new IoError(abs, `cannot scan the build context: ${describeErrno(error)}`);
       const code = (error as NodeJS.ErrnoException).code;
@@ -195,18 +198,19 @@ class Walker {
       // Let the listing go as we go: a huge directory's Dirents are released one by one.
       (frame.dirents as (Dirent | undefined)[])[frame.index] = undefined;
       frame.index++;
-      const name = dirent.name;
-      const rel = frame.rel === '' ? name : frame.rel + '/' + name;
-      const abs = frame.absPrefix + name;
-      if (frame.mode === MEASURE) this.measure(rel, abs, dirent);
-      else this.visit(rel, abs, dirent);
+      if (frame.mode === MEASURE) this.measure(frame, dirent);
+      else this.visit(frame, dirent);
     }
   }
 
-  private visit(rel: string, abs: string, dirent: Dirent): void {
+  private visit(frame: Frame, dirent: Dirent): void {
     const matcher = this.matcher;
+    const name = dirent.name;
+    const parent = frame.rel === '' ? undefined : frame.rel;
+    const rel = parent === undefined ? name : parent + '/' + name;
+    const abs = frame.absPrefix + name;
     if (dirent.isDirectory()) {
-      const excluded = matcher !== undefined && matcher.match(rel, true).excluded;
+      const excluded = matcher !== undefined && matcher.isExcluded(rel, true, parent);
       this.record({ path: rel, isDir: true, isSymlink: false, size: 0, excluded });
       if (excluded && matcher.canPruneDirectory(rel)) {
         if (this.measureExcluded) this.descend(rel, abs, MEASURE);
@@ -215,7 +219,7 @@ class Walker {
       this.descend(rel, abs, MATCH);
       return;
     }
-    const excluded = matcher !== undefined && matcher.match(rel, false).excluded;
+    const excluded = matcher !== undefined && matcher.isExcluded(rel, false, parent);
     if (dirent.isSymbolicLink()) {
       this.record({ path: rel, isDir: false, isSymlink: true, size: 0, excluded });
       if (excluded) this.excludedFiles++;
@@ -242,14 +246,14 @@ class Walker {
     if (size <= MAX_HEAD_FILE_BYTES && dirent.isFile() && this.heads.size < MAX_HEADS && this.headNames(rel)) this.readHead(rel, abs);
   }
 
-  /** Under a pruned directory: count, keep nothing. */
-  private measure(rel: string, abs: string, dirent: Dirent): void {
+  /** Under a pruned directory: count, keep nothing (no path is built for a file). */
+  private measure(frame: Frame, dirent: Dirent): void {
     if (dirent.isDirectory()) {
-      this.descend(rel, abs, MEASURE);
+      this.descend(frame.rel + '/' + dirent.name, frame.absPrefix + dirent.name, MEASURE);
       return;
     }
     this.excludedFiles++;
-    if (dirent.isFile()) this.excludedBytes += sizeOf(abs) ?? 0;
+    if (dirent.isFile()) this.excludedBytes += sizeOf(frame.absPrefix + dirent.name) ?? 0;
   }
 
   private descend(rel: string, abs: string, mode: typeof MATCH | typeof MEASURE): void {

@@ -122,6 +122,14 @@ describe('parseDockerignore', () => {
       for (const path of ['a', 'a/b', 'é/😀', '*', ']', 'x/y/z']) {
         expect(() => matcher.match(path, false)).not.toThrow();
         expect(() => matcher.canPruneDirectory(path)).not.toThrow();
+        // The walker's shortcut agrees with match(), for files and directories, with and without the parent given.
+        const slash = path.lastIndexOf('/');
+        const parent = slash < 0 ? undefined : path.slice(0, slash);
+        for (const isDir of [false, true]) {
+          const expected = DockerignoreMatcher.fromText(text).match(path, isDir).excluded;
+          expect(matcher.isExcluded(path, isDir, parent)).toBe(expected);
+          expect(DockerignoreMatcher.fromText(text).isExcluded(path, isDir)).toBe(expected);
+        }
       }
     }
   });
