@@ -1,8 +1,9 @@
 import type { DockerfileRule } from '../src/types.js';
 import type { ContextScan } from '../src/context/types.js';
 import { buildContextReport } from '../src/context/report.js';
-import { report } from '../src/rule-kit.js';
-import { copySources, covers, ignoreLine, namesExactly } from '../src/knowledge/copy-sources.js';
+import { join } from 'node:path';
+import { otherFilesFix, report } from '../src/rule-kit.js';
+import { copySources, covers, excludesSource, ignoreLine, namesExactly } from '../src/knowledge/copy-sources.js';
 import { firstFromRange, instructionRange } from '../src/rule-kit.js';
 
 /** How many secret paths the message lists before "+N more". */
@@ -15,6 +16,7 @@ const rule: DockerfileRule = {
     category: 'security',
     severity: 'error',
     fileKind: 'dockerfile',
+    fixable: 'unsafe',
     aliases: [],
     needsBuildContext: true,
   },
@@ -39,7 +41,10 @@ const rule: DockerfileRule = {
     const lines = paths.slice(0, LISTED).map(ignoreLine).join(', ');
     const rest = secrets.length > LISTED ? ` and the ${secrets.length - LISTED} more that \`dockfix context\` lists` : '';
     const advice = ignoreAdvice(scan);
-    return [report(range, `${count} sent in the build context: ${shown}${more}; ${where}. ${advice}: ${lines}${rest}.`)];
+    // The fix adds the lines to the ignore file in force (or a new .dockerignore), never one a COPY/ADD source needs.
+    const fixLines = paths.map(ignoreLine).filter((line) => !excludesSource(line, sources));
+    const fix = fixLines.length > 0 ? otherFilesFix('unsafe', { path: scan.ignoreFile?.path ?? join(scan.root, '.dockerignore'), lines: fixLines }) : undefined;
+    return [report(range, `${count} sent in the build context: ${shown}${more}; ${where}. ${advice}: ${lines}${rest}.`, fix ? { fix } : {})];
   },
 };
 export default rule;

@@ -4,7 +4,8 @@ import type { ContextScan } from '../src/context/types.js';
 import { buildContextReport, formatBytes } from '../src/context/report.js';
 import { DockerignoreMatcher } from '../src/context/dockerignore.js';
 import { packageCommands } from '../src/knowledge/package-managers.js';
-import { instructionsWithTriggers, report } from '../src/rule-kit.js';
+import { join } from 'node:path';
+import { instructionsWithTriggers, otherFilesFix, report } from '../src/rule-kit.js';
 import { broadCopy, copySources, excludesSource, ignoreLine } from '../src/knowledge/copy-sources.js';
 import { firstFromRange, instructionRange } from '../src/rule-kit.js';
 
@@ -46,6 +47,7 @@ const rule: DockerfileRule = {
     category: 'build-context',
     severity: 'warning',
     fileKind: 'dockerfile',
+    fixable: 'unsafe',
     aliases: [],
     needsBuildContext: true,
   },
@@ -79,7 +81,9 @@ const rule: DockerfileRule = {
     const shown = found.slice(0, LISTED).map((item) => item.label).join(', ');
     const more = found.length > LISTED ? ` (+${found.length - LISTED} more)` : '';
     const lines = found.map((item) => item.pattern).join(', ');
-    return [report(range, `No .dockerignore: the whole build context is sent to the builder, including ${shown}${more}. Create a .dockerignore at the root of the build context with these lines: ${lines}.`)];
+    // Unsafe: a broad COPY stops sending what the new file leaves out, which changes the image.
+    const fix = otherFilesFix('unsafe', { path: join(scan.root, '.dockerignore'), lines: found.map((item) => item.pattern) });
+    return [report(range, `No .dockerignore: the whole build context is sent to the builder, including ${shown}${more}. Create a .dockerignore at the root of the build context with these lines: ${lines}.`, { fix })];
   },
 };
 export default rule;

@@ -1,7 +1,7 @@
 /** Small helpers rules share; pure functions over the model. */
 import type { DockerfileModel, Instruction, Stage } from './model/dockerfile.js';
 import type { RunInfo } from './model/run.js';
-import type { Fix, LintSettings, OffsetRange, Report, TextEdit } from './types.js';
+import type { Applicability, FileChange, Fix, LintSettings, OffsetRange, Report, TextEdit } from './types.js';
 
 export function replace(range: OffsetRange, text: string): TextEdit {
   return { start: range.start, end: range.end, text };
@@ -17,6 +17,11 @@ export function safeFix(...edits: TextEdit[]): Fix {
 
 export function unsafeFix(...edits: TextEdit[]): Fix {
   return { applicability: 'unsafe', edits };
+}
+
+/** A fix that leaves the linted file alone and adds lines to other files (see `Fix.files`). */
+export function otherFilesFix(applicability: Applicability, ...files: FileChange[]): Fix {
+  return { applicability, edits: [], files };
 }
 
 export function report(range: OffsetRange, message: string, extra: Partial<Omit<Report, 'start' | 'end' | 'message'>> = {}): Report {

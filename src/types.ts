@@ -26,7 +26,21 @@ export interface TextEdit extends OffsetRange {
 
 export interface Fix {
   readonly applicability: Applicability;
+  /** Edits of the linted file; may be empty when the fix changes other files only. */
   readonly edits: readonly TextEdit[];
+  /** Lines the fix adds to other files (the build context's ignore file), creating them if needed. */
+  readonly files?: readonly FileChange[];
+}
+
+/**
+ * A change to a file other than the one linted: the lines it must contain.
+ * Lines already there are left alone, so applying a change twice, or the same
+ * change from two Dockerfiles, adds each line once.
+ */
+export interface FileChange {
+  /** Absolute path. */
+  readonly path: string;
+  readonly lines: readonly string[];
 }
 
 /** A change the user may choose to apply by hand; never applied by --fix. */
@@ -154,4 +168,6 @@ export interface FileResult {
   readonly source?: string;
   /** A file that could not be read or linted at all (I/O error, binary, too big). */
   readonly fatal?: string;
+  /** Changes to other files that the applied fixes ask for (see `Fix.files`). */
+  readonly fileChanges?: readonly FileChange[];
 }

@@ -39,6 +39,8 @@ export interface InvalidCase extends ValidCase {
   readonly output?: string | null;
   /** The text after `--fix --unsafe-fixes`; omit or null when it equals `output` (or the input). */
   readonly unsafeOutput?: string | null;
+  /** Lines `--fix --unsafe-fixes` adds to other files (the context's ignore file); omitted means none. */
+  readonly fileChanges?: readonly { readonly path: string; readonly lines: readonly string[] }[];
 }
 
 export interface RuleCases {
@@ -103,6 +105,7 @@ export function runRuleTests(rule: Rule, cases: RuleCases): void {
           expect(safe.output).toBe(item.output ?? item.code);
           const unsafe = fixText(item.code, { ...optionsOf(item), unsafe: true });
           expect(unsafe.output).toBe(item.unsafeOutput ?? item.output ?? item.code);
+          expect(unsafe.fileChanges ?? []).toEqual(item.fileChanges ?? []);
           for (const fixed of [safe, unsafe]) {
             expect(fixed.diagnostics.filter((d) => d.ruleId === 'internal-error')).toEqual([]);
             // Idempotent: a second --fix finds nothing more to change.

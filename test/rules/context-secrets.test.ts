@@ -39,6 +39,7 @@ runRuleTests(rule, {
   invalid: [
     {
       name: '.env copied by COPY . .',
+      fileChanges: [{ path: '/ctx/.dockerignore', lines: ['.env'] }],
       code: 'FROM node:22\nWORKDIR /app\nCOPY . .\nRUN npm ci\n',
       buildContext: context('node_modules\n', [...APP, '.env', 'node_modules/x/index.js']),
       errors: [{
@@ -48,6 +49,7 @@ runRuleTests(rule, {
     },
     {
       name: 'no ignore file and no COPY: reported on FROM',
+      fileChanges: [{ path: '/ctx/.dockerignore', lines: ['.git-credentials', 'certs/server.key'] }],
       code: 'FROM alpine:3.20\nRUN echo hi\n',
       buildContext: context(undefined, [...APP, 'certs/server.key', '.git-credentials']),
       errors: [{
@@ -57,36 +59,42 @@ runRuleTests(rule, {
     },
     {
       name: 'multi-stage: the broad COPY of the second stage',
+      fileChanges: [{ path: '/ctx/.dockerignore', lines: ['.npmrc'] }],
       code: 'FROM node:22 AS build\nCOPY package.json ./\nRUN npm ci\nFROM node:22-slim\nADD . /app\n',
       buildContext: context('', [...APP, '.npmrc']),
       errors: [{ message: /^1 file that looks like a secret is sent in the build context: \.npmrc \(npm-token\); this ADD copies it into the image\./, line: 5, column: 1 }],
     },
     {
       name: 'a directory source that holds the secret',
+      fileChanges: [{ path: '/ctx/.dockerignore', lines: ['config/.aws/credentials'] }],
       code: 'FROM python:3.12\nCOPY config /app/config\nCOPY src /app/src\n',
       buildContext: context('', [...APP, 'config/app.yaml', 'config/.aws/credentials']),
       errors: [{ message: /^1 file that looks like a secret is sent in the build context: config\/\.aws\/credentials \(aws-credentials\); this COPY copies it/, line: 2, column: 1 }],
     },
     {
       name: 'ONBUILD COPY . is the sender',
+      fileChanges: [{ path: '/ctx/.dockerignore', lines: ['.env'] }],
       code: 'FROM node:22\nONBUILD COPY . /app\n',
       buildContext: context('', [...APP, '.env']),
       errors: [{ message: /: \.env \(env-file\); this COPY copies it into the image\./, line: 2, column: 9, endColumn: 20 }],
     },
     {
       name: 'exec-form COPY of the whole context',
+      fileChanges: [{ path: '/ctx/.dockerignore', lines: ['.env.local'] }],
       code: 'FROM node:22\nCOPY ["./", "/app/"]\n',
       buildContext: context('', [...APP, '.env.local']),
       errors: [{ message: /: \.env\.local \(env-file\); this COPY copies it/, line: 2, column: 1, endColumn: 21 }],
     },
     {
       name: 'CRLF line endings',
+      fileChanges: [{ path: '/ctx/.dockerignore', lines: ['.env'] }],
       code: 'FROM node:22\r\nCOPY . .\r\n',
       buildContext: context('', [...APP, '.env']),
       errors: [{ message: /Add these lines to \.dockerignore: \.env\.$/, line: 2, column: 1, endLine: 2, endColumn: 9 }],
     },
     {
       name: 'more than five secrets',
+      fileChanges: [{ path: '/ctx/.dockerignore', lines: ['a/id_rsa', 'b/id_rsa', 'c/id_rsa', 'd/id_rsa', 'e/id_rsa', 'f/id_rsa', 'g/id_rsa'] }],
       code: 'FROM node:22\nCOPY . .\n',
       buildContext: context(undefined, [...APP, 'a/id_rsa', 'b/id_rsa', 'c/id_rsa', 'd/id_rsa', 'e/id_rsa', 'f/id_rsa', 'g/id_rsa']),
       errors: [{
@@ -96,6 +104,7 @@ runRuleTests(rule, {
     },
     {
       name: 'a Dockerfile-specific ignore file is named; a named secret is skipped, the other reported',
+      fileChanges: [{ path: '/ctx/Dockerfile.dockerignore', lines: ['terraform.tfstate'] }],
       code: 'FROM node:22\nCOPY .npmrc ./\nCOPY . .\n',
       buildContext: context('node_modules\n', [...APP, '.npmrc', 'terraform.tfstate'], 'Dockerfile.dockerignore'),
       errors: [{ message: /: terraform\.tfstate \(terraform-state\); this COPY copies it into the image\. Add these lines to Dockerfile\.dockerignore: terraform\.tfstate\.$/, line: 3, column: 1 }],

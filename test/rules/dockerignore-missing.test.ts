@@ -25,6 +25,7 @@ runRuleTests(rule, {
   invalid: [
     {
       name: 'Git history and node_modules with npm ci',
+      fileChanges: [{ path: '/ctx/.dockerignore', lines: ['.git', '**/node_modules'] }],
       code: 'FROM node:22\nWORKDIR /app\nCOPY . .\nRUN npm ci\n',
       buildContext: buildContext(undefined, [...APP, ...GIT, ...MODULES]),
       errors: [{
@@ -34,6 +35,7 @@ runRuleTests(rule, {
     },
     {
       name: 'no COPY of the context: reported on the FROM of the first stage',
+      fileChanges: [{ path: '/ctx/.dockerignore', lines: ['.git', 'target'] }],
       code: 'FROM golang:1.23 AS build\nCOPY go.mod ./\nFROM scratch\nCOPY --from=build /out/app /app\n',
       buildContext: buildContext(undefined, ['go.mod', 'main.go', ...GIT, 'target/x']),
       errors: [{
@@ -43,6 +45,7 @@ runRuleTests(rule, {
     },
     {
       name: 'secrets are listed, a named one is not',
+      fileChanges: [{ path: '/ctx/.dockerignore', lines: ['.env', 'deploy/id_ed25519'] }],
       code: 'FROM node:22\nCOPY .npmrc ./\nCOPY . .\n',
       buildContext: withHeads(buildContext(undefined, [...APP, '.npmrc', '.env', 'deploy/id_ed25519']), { '.npmrc': '//r/:_authToken=abc\n', '.env': 'TOKEN=x\n' }),
       errors: [{
@@ -52,24 +55,28 @@ runRuleTests(rule, {
     },
     {
       name: 'nested node_modules and bytecode caches; exec-form COPY naming dist',
+      fileChanges: [{ path: '/ctx/.dockerignore', lines: ['**/node_modules', '**/__pycache__'] }],
       code: 'FROM node:22\nCOPY ["dist", "/app/dist"]\nCOPY ["./", "/app/"]\nRUN npm ci --omit=dev\n',
       buildContext: buildContext(undefined, [...APP, 'dist/app.js', 'packages/a/node_modules/x.js', 'tools/__pycache__/m.pyc']),
       errors: [{ message: /including node_modules \(installed npm packages, 100 B\), __pycache__ \(Python bytecode caches, 100 B\)\. Create a \.dockerignore at the root of the build context with these lines: \*\*\/node_modules, \*\*\/__pycache__\.$/, line: 3, column: 1, endColumn: 21 }],
     },
     {
       name: 'ONBUILD COPY . with pip install in a multi-stage file',
+      fileChanges: [{ path: '/ctx/.dockerignore', lines: ['.venv', 'coverage'] }],
       code: 'FROM python:3.12 AS base\nONBUILD COPY . /app\nONBUILD RUN pip install -r /app/requirements.txt\nFROM base\n',
       buildContext: buildContext(undefined, ['requirements.txt', 'app.py', '.venv/lib/x.py', 'coverage/index.html']),
       errors: [{ message: /including \.venv \(Python virtual environment, 100 B\), coverage \(test coverage reports, 100 B\)\. .* lines: \.venv, coverage\.$/, line: 2, column: 9, endColumn: 20 }],
     },
     {
       name: 'node_modules that no COPY sends (no install step)',
+      fileChanges: [{ path: '/ctx/.dockerignore', lines: ['**/node_modules'] }],
       code: 'FROM node:22\nCOPY package.json /app/\n',
       buildContext: buildContext(undefined, [...APP, ...MODULES]),
       errors: [{ message: /including node_modules \(installed npm packages, 2\.50 MB\)\./, line: 1, column: 1 }],
     },
     {
       name: 'CRLF line endings',
+      fileChanges: [{ path: '/ctx/.dockerignore', lines: ['.git', '.next'] }],
       code: 'FROM node:22\r\nCOPY . .\r\nRUN yarn install --frozen-lockfile\r\n',
       buildContext: buildContext(undefined, [...APP, ...GIT, '.next/cache/x']),
       errors: [{ message: /lines: \.git, \.next\.$/, line: 2, column: 1, endLine: 2, endColumn: 9 }],
