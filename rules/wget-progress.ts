@@ -63,19 +63,32 @@ const GNU_SYSTEMS = new Set(['apt-get', 'apt', 'aptitude', 'dnf', 'yum', 'microd
 function wgetKind(stage: Stage, instruction: Instruction): 'gnu' | 'busybox' | 'unknown' {
   const distro = distroOf(baseImage(stage));
   if (distro === 'debian' || distro === 'rhel' || distro === 'suse') return 'gnu';
-  let apk = distro === 'alpine';
+  const evidence = wgetEvidence(stage);
+  if (evidence.gnu <= instruction.index) return 'gnu';
+  return distro === 'alpine' || evidence.apk <= instruction.index ? 'busybox' : 'unknown';
+}
+
+// Asked for every wget: reading the chain once per stage keeps a long Dockerfile linear.
+const evidenceByStage = new WeakMap<Stage, { gnu: number; apk: number }>();
+
+/** The first instruction index that shows GNU wget (a GNU package manager, `apk add wget`) and the first that uses apk. */
+function wgetEvidence(stage: Stage): { gnu: number; apk: number } {
+  let evidence = evidenceByStage.get(stage);
+  if (evidence) return evidence;
+  evidence = { gnu: Number.POSITIVE_INFINITY, apk: Number.POSITIVE_INFINITY };
   for (const member of stageChain(stage)) {
     for (const earlier of member.instructions) {
-      if (earlier.index > instruction.index || earlier.inOnbuild) continue;
+      if (earlier.inOnbuild) continue;
       for (const invocation of invocations(earlier.run?.commands ?? [])) {
-        if (GNU_SYSTEMS.has(invocation.name)) return 'gnu';
+        if (GNU_SYSTEMS.has(invocation.name)) evidence.gnu = Math.min(evidence.gnu, earlier.index);
         if (invocation.name !== 'apk') continue;
-        apk = true;
-        if (invocation.args.some((word) => word.value === 'wget')) return 'gnu';
+        evidence.apk = Math.min(evidence.apk, earlier.index);
+        if (invocation.args.some((word) => word.value === 'wget')) evidence.gnu = Math.min(evidence.gnu, earlier.index);
       }
     }
   }
-  return apk ? 'busybox' : 'unknown';
+  evidenceByStage.set(stage, evidence);
+  return evidence;
 }
 
 /** `2>/dev/null`, `&>log`, `>/dev/null 2>&1`: stderr does not reach the build log. */

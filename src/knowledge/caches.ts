@@ -90,6 +90,18 @@ export function homeOfUser(user: string | undefined, created: readonly CreatedUs
   return accountOf(user, created, nonRootImage).home;
 }
 
+// Asked for every RUN: testing the whole text once per file keeps a long Dockerfile linear.
+const yarnBerryByFile = new WeakMap<DockerfileModel, boolean>();
+
+function showsYarnBerry(file: DockerfileModel): boolean {
+  let berry = yarnBerryByFile.get(file);
+  if (berry === undefined) {
+    berry = /\.yarnrc\.yml|corepack|yarn set version|--immutable\b|yarn@[2-9]|yarn@berry|YARN_ENABLE_/.test(file.text);
+    yarnBerryByFile.set(file, berry);
+  }
+  return berry;
+}
+
 /** Well-known numeric ids of image accounts. */
 const KNOWN_IDS: Readonly<Record<string, string>> = { root: '0', node: '1000' };
 
@@ -146,7 +158,7 @@ export function cacheContextAt(file: DockerfileModel, instruction: Instruction):
     env,
     workdir: state.workdir,
     root: isRootUser(state.user) && !nonRootImage,
-    yarnBerry: /\.yarnrc\.yml|corepack|yarn set version|--immutable\b|yarn@[2-9]|yarn@berry|YARN_ENABLE_/.test(file.text),
+    yarnBerry: showsYarnBerry(file),
     user: state.user,
     uid: account.uid,
     gid: account.gid,

@@ -57,15 +57,27 @@ export function createdUser(command: SimpleCommand): CreatedUser | undefined {
  * builds on, oldest first, up to (not including) the instruction at index `before`.
  */
 export function usersCreatedIn(stage: Stage, before = Number.POSITIVE_INFINITY): CreatedUser[] {
-  const users: CreatedUser[] = [];
-  for (const member of stageChain(stage)) {
-    for (const instruction of member.instructions) {
-      if (instruction.index >= before || instruction.inOnbuild) continue;
-      for (const command of instruction.run?.commands ?? []) {
-        const user = createdUser(command);
-        if (user) users.push(user);
+  return createdInChain(stage).filter((entry) => entry.index < before).map((entry) => entry.user);
+}
+
+// Rules ask this for every RUN: reading the chain once per stage keeps a long Dockerfile linear.
+const chainUsers = new WeakMap<Stage, readonly { index: number; user: CreatedUser }[]>();
+
+function createdInChain(stage: Stage): readonly { index: number; user: CreatedUser }[] {
+  let found = chainUsers.get(stage);
+  if (!found) {
+    const users: { index: number; user: CreatedUser }[] = [];
+    for (const member of stageChain(stage)) {
+      for (const instruction of member.instructions) {
+        if (instruction.inOnbuild) continue;
+        for (const command of instruction.run?.commands ?? []) {
+          const user = createdUser(command);
+          if (user) users.push({ index: instruction.index, user });
+        }
       }
     }
+    found = users;
+    chainUsers.set(stage, found);
   }
-  return users;
+  return found;
 }
