@@ -7,12 +7,11 @@
  * show), 2 usage, config or I/O errors.
  */
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename, relative, resolve } from 'node:path';
-import yargs from 'yargs';
+import { basename, dirname, relative, resolve } from 'node:path';
+import type { Argv } from 'yargs';
 import { ConfigError, ConfigResolver, engineConfigFor, FAIL_LEVELS, isIgnoredByConfig, loadConfigFile, parseFailLevel, parseRuleOverrides } from './config.js';
 import type { DockfixConfig, FailLevel, RuleLevel } from './config.js';
-import { discover } from './discover.js';
-import { builtinRuleSet, fixText, lintFile, lintText } from './lint.js';
+import { builtinRuleSet, findLintTargets, fixText, lintFile, lintText } from './lint.js';
 import { BUILTIN_IDS } from './engine.js';
 import { BuildContextProvider } from './context/provider.js';
 import { decodeSource, IoError } from './io.js';
@@ -55,8 +54,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   }
 }
 
-function parser() {
-  return yargs()
+function parser(builder: Argv) {
+  return builder
     .scriptName('dockfix')
     .usage(
       [
@@ -106,9 +105,10 @@ function parser() {
     });
 }
 
-async function run(argv: readonly string[], io: CliIO): Promise<number> {
+async function run(argv: readonly string[], io: CliIO, shard?: Shard): Promise<number> {
   let helpText = '';
-  const args = await parser().parseAsync([...argv], {}, (_error, _parsed, output) => {
+  // The common command lines are read without loading yargs (about 50 ms); yargs reads the rest.
+  const args = fastArguments(argv) ?? await parser((await import('yargs')).default()).parseAsync([...argv], {}, (_error, _parsed, output) => {
     helpText = output;
   });
   if (helpText) {
@@ -126,6 +126,9 @@ async function run(argv: readonly string[], io: CliIO): Promise<number> {
     if (args.format !== 'stylish' && args.format !== 'json') throw new UsageError(`"dockfix context" prints stylish or json, not "${args.format}"`);
     const dir = positionals[1] ?? '.';
     const root = existingDirectory(io.cwd, dir, `${dir}: not a directory (dockfix context takes the build context directory)`);
+    if (args.dockerfile !== undefined && isDirectory(resolve(io.cwd, args.dockerfile))) {
+      throw new UsageError(`--dockerfile ${args.dockerfile}: is a directory, not a Dockerfile; name the Dockerfile the build uses`);
+    }
     const { contextCommand } = await import('./context-command.js');
     return await contextCommand({
       root,
@@ -229,7 +232,12 @@ async function run(argv: readonly string[], io: CliIO): Promise<number> {
       }
     }
   } else {
-    const discovery = discover(paths.map((path) => resolve(io.cwd, path)));
+    const { discovery, builds } = findLintTargets(paths.map((path) => resolve(io.cwd, path)), {
+      cwd: io.cwd,
+      // A broken Compose or Bake file is left out; it does not change the exit code.
+      onWarning: (warning) => io.stderr(`dockfix: warning: ${relativePath(io.cwd, warning.file)}: ${warning.message}\n`),
+    });
+    buildContexts.useBuilds(builds);
     for (const error of discovery.errors) {
       io.stderr(`dockfix: ${relativePath(io.cwd, error.path)}: ${error.message.slice(error.path.length + 2)}\n`);
       ioFailure = true;
@@ -238,18 +246,21 @@ async function run(argv: readonly string[], io: CliIO): Promise<number> {
       io.stderr(`dockfix: ${relativePath(io.cwd, directory) || '.'}: no Dockerfile, Containerfile or .dockerignore found\n`);
       if (args['error-on-unmatched']) ioFailure = true;
     }
+    const jobs: { readonly path: string; readonly kind: FileKind; readonly config: DockfixConfig }[] = [];
     for (const target of discovery.targets) {
       const config = configs.forFile(target.path);
       if (isIgnoredByConfig(target.path, config)) continue;
       usedConfigs.add(config);
       usedKinds.add(target.kind);
       failLevelFor(target.path, config);
-      const result = lintFile(target.path, {
-        ...options,
-        kind: target.kind,
-        config,
-        fix: fixMode,
-      });
+      jobs.push({ path: target.path, kind: target.kind, config });
+    }
+    // Many files are shared with worker threads, which run this same function up to here (see lintJobs);
+    // not with --fix, where a file written early can change what a later one sees of its build context.
+    const lintOne = (job: (typeof jobs)[number]) => lintFile(job.path, { ...options, kind: job.kind, config: job.config, fix: fixMode });
+    const linted = await lintJobs(jobs, lintOne, argv, io, shard, fixMode !== 'write');
+    if (!linted) return EXIT_OK;
+    for (const result of linted) {
       if (result.fatal) {
         io.stderr(`dockfix: ${relativePath(io.cwd, result.filePath)}: ${result.fatal.slice(result.filePath.length + 2)}\n`);
         ioFailure = true;
@@ -258,6 +269,12 @@ async function run(argv: readonly string[], io: CliIO): Promise<number> {
     }
   }
 
+  // Fixes may also add lines to other files (a context's .dockerignore): written once all files are linted.
+  const otherFiles = fixMode === 'none' ? { planned: [], failures: [] } : (await import('./file-changes.js')).applyFileChanges(results, fixMode === 'write');
+  for (const failure of otherFiles.failures) {
+    io.stderr(`dockfix: ${relativePath(io.cwd, failure.path)}: ${failure.message.slice(failure.path.length + 2)}\n`);
+    ioFailure = true;
+  }
   if (args.diff) {
     const { unifiedDiff } = await import('./diff.js');
     const patch = results
@@ -266,6 +283,7 @@ async function run(argv: readonly string[], io: CliIO): Promise<number> {
         const original = readOriginal(result);
         return unifiedDiff(relativePath(io.cwd, result.filePath), original, (result.bom ? '\uFEFF' : '') + result.output!);
       })
+      .concat(otherFiles.planned.map((plan) => unifiedDiff(relativePath(io.cwd, plan.path), (plan.bom ? '\uFEFF' : '') + (plan.before ?? ''), (plan.bom ? '\uFEFF' : '') + plan.after, plan.before === undefined)))
       .join('');
     io.stdout(patch);
     if (ioFailure) return EXIT_USAGE;
@@ -446,14 +464,16 @@ function readRuleDocs(id: string): string | undefined {
 /** The absolute path of a directory given on the command line; a usage error when it is not one. */
 function existingDirectory(cwd: string, dir: string, notADirectory: string): string {
   const absolute = resolve(cwd, dir);
-  let isDirectory = false;
-  try {
-    isDirectory = statSync(absolute).isDirectory();
-  } catch {
-    // Reported below with the path as given.
-  }
-  if (!isDirectory) throw new UsageError(notADirectory);
+  if (!isDirectory(absolute)) throw new UsageError(notADirectory);
   return absolute;
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function relativePath(cwd: string, path: string): string {
@@ -503,4 +523,340 @@ function explainRule(name: string, io: CliIO): number {
   if (text === undefined) throw new IoError(ruleDocsPath(id), 'the rule documentation is missing from this installation');
   io.stdout(text.endsWith('\n') ? text : `${text}\n`);
   return EXIT_OK;
+}
+
+// ---- Large runs: worker threads ----
+//
+// With many files, worker threads lint part of them. A worker runs `run` itself with the same
+// arguments (so it builds the same options, configs and file list) and then takes chunks of the
+// list from a counter it shares with the main thread; the main thread takes chunks too, and puts
+// the results back in file order. Each thread scans build contexts and warms its JIT on its own,
+// so a worker pays only for many files.
+
+/** Fewer files than this are linted on the main thread: a worker costs about as much to start. */
+const PARALLEL_MIN_FILES = 100;
+/**
+ * Files taken at a time: small enough to balance the threads. A chunk ends where a directory does,
+ * so that the files of one build context are linted by one thread (each thread scans the contexts
+ * it meets), but it holds at most MAX_CHUNK_SIZE files.
+ */
+const CHUNK_SIZE = 8;
+const MAX_CHUNK_SIZE = 32;
+
+/** Where each chunk starts in `jobs`, and where the last one ends. */
+function chunkStarts(jobs: readonly { readonly path: string }[]): number[] {
+  const starts = [0];
+  for (let index = 1; index < jobs.length; index++) {
+    const size = index - starts[starts.length - 1];
+    if (size >= MAX_CHUNK_SIZE || (size >= CHUNK_SIZE && dirname(jobs[index].path) !== dirname(jobs[index - 1].path))) starts.push(index);
+  }
+  starts.push(jobs.length);
+  return starts;
+}
+
+type LintedFile = FileResult & { bom?: boolean };
+
+/** A worker's share of a run. */
+interface Shard {
+  readonly counter: Int32Array;
+  readonly jobCount: number;
+  readonly post: (message: ShardMessage) => void;
+}
+
+interface ShardData {
+  readonly argv: readonly string[];
+  readonly cwd: string;
+  readonly env: NodeJS.ProcessEnv;
+  readonly stdoutIsTTY: boolean;
+  readonly stderrIsTTY: boolean | undefined;
+  readonly counter: SharedArrayBuffer;
+  readonly jobCount: number;
+}
+
+interface ThrownError {
+  readonly kind: 'io' | 'config' | 'other';
+  readonly message: string;
+  readonly stack: string | undefined;
+  readonly path: string;
+}
+
+type ChunkEntry = { readonly result: LintedFile } | { readonly thrown: ThrownError } | { readonly error: unknown };
+
+type ShardMessage =
+  | { readonly type: 'chunk'; readonly chunk: number; readonly entries: readonly ChunkEntry[] }
+  | { readonly type: 'done' };
+
+function lintChunk<T>(jobs: readonly T[], starts: readonly number[], chunk: number, lintOne: (job: T) => LintedFile, local: boolean): ChunkEntry[] {
+  const entries: ChunkEntry[] = [];
+  for (const job of jobs.slice(starts[chunk], starts[chunk + 1])) {
+    try {
+      entries.push({ result: lintOne(job) });
+    } catch (error) {
+      entries.push(local ? { error } : { thrown: describeThrown(error) });
+    }
+  }
+  return entries;
+}
+
+function describeThrown(error: unknown): ThrownError {
+  const message = error instanceof Error ? error.message : String(error);
+  const stack = error instanceof Error ? error.stack : undefined;
+  if (error instanceof IoError) return { kind: 'io', message, stack, path: error.path };
+  if (error instanceof ConfigError) return { kind: 'config', message, stack, path: error.file };
+  return { kind: 'other', message, stack, path: '' };
+}
+
+/** The error a worker caught, as the main thread would have thrown it. */
+function reviveThrown(thrown: ThrownError): Error {
+  const error = thrown.kind === 'io' ? new IoError(thrown.path, '') : thrown.kind === 'config' ? new ConfigError(thrown.path, '') : new Error();
+  error.message = thrown.message;
+  if (thrown.stack !== undefined) error.stack = thrown.stack;
+  return error;
+}
+
+/** How many worker threads to start for this many files: none below PARALLEL_MIN_FILES; DOCKFIX_THREADS sets the total. */
+async function workerCount(files: number, env: NodeJS.ProcessEnv): Promise<number> {
+  const setting = env.DOCKFIX_THREADS;
+  if (setting !== undefined && setting !== '') {
+    const threads = Number.parseInt(setting, 10);
+    return Number.isInteger(threads) && threads > 1 ? Math.min(threads - 1, Math.ceil(files / CHUNK_SIZE) - 1) : 0;
+  }
+  if (files < PARALLEL_MIN_FILES) return 0;
+  const { availableParallelism } = await import('node:os');
+  return Math.max(0, Math.min(availableParallelism(), 8, Math.floor(files / PARALLEL_MIN_FILES) + 1) - 1);
+}
+
+/**
+ * Lints the jobs in order, with worker threads when there are many and `parallel` allows. In a
+ * worker (`shard`), lints the chunks it takes and returns undefined. An exception is thrown for the
+ * first file (in order) that threw, as a loop over the files would have.
+ */
+async function lintJobs<T extends { readonly path: string }>(
+  jobs: readonly T[],
+  lintOne: (job: T) => LintedFile,
+  argv: readonly string[],
+  io: CliIO,
+  shard: Shard | undefined,
+  parallel: boolean,
+): Promise<LintedFile[] | undefined> {
+  const starts = chunkStarts(jobs);
+  const chunks = starts.length - 1;
+  if (shard) {
+    // A different file list (the tree changed under us): leave every chunk to the main thread.
+    if (jobs.length !== shard.jobCount) return undefined;
+    for (let chunk = Atomics.add(shard.counter, 0, 1); chunk < chunks; chunk = Atomics.add(shard.counter, 0, 1)) {
+      shard.post({ type: 'chunk', chunk, entries: lintChunk(jobs, starts, chunk, lintOne, false) });
+    }
+    return undefined;
+  }
+  const workers = parallel ? await workerCount(jobs.length, io.env) : 0;
+  if (workers === 0) return jobs.map((job) => lintOne(job));
+
+  const { Worker } = await import('node:worker_threads');
+  const counter = new SharedArrayBuffer(4);
+  const shared = new Int32Array(counter);
+  const outcomes: (readonly ChunkEntry[] | undefined)[] = new Array(chunks);
+  const entry = new URL(`data:text/javascript,import { runShard } from ${encodeURIComponent(JSON.stringify(import.meta.url))}; await runShard();`);
+  const finished = Array.from({ length: workers }, () => new Promise<void>((done) => {
+    const data: ShardData = {
+      argv: [...argv],
+      cwd: io.cwd,
+      env: { ...io.env },
+      stdoutIsTTY: io.stdoutIsTTY,
+      stderrIsTTY: io.stderrIsTTY,
+      counter,
+      jobCount: jobs.length,
+    };
+    const worker = new Worker(entry, { workerData: data, stdout: true, stderr: true });
+    worker.on('message', (message: ShardMessage) => {
+      if (message.type === 'chunk') outcomes[message.chunk] = message.entries;
+      else done();
+    });
+    // A worker that fails leaves its chunks unreported; the main thread lints them below.
+    worker.on('error', () => done());
+    worker.on('exit', () => done());
+  }));
+  for (let chunk = Atomics.add(shared, 0, 1); chunk < chunks; chunk = Atomics.add(shared, 0, 1)) {
+    outcomes[chunk] = lintChunk(jobs, starts, chunk, lintOne, true);
+  }
+  await Promise.all(finished);
+  const results: LintedFile[] = [];
+  for (let chunk = 0; chunk < chunks; chunk++) {
+    for (const item of outcomes[chunk] ?? lintChunk(jobs, starts, chunk, lintOne, true)) {
+      if ('result' in item) results.push(item.result);
+      else if ('thrown' in item) throw reviveThrown(item.thrown);
+      else throw item.error;
+    }
+  }
+  return results;
+}
+
+/** A worker thread's entry point (see lintJobs). */
+export async function runShard(): Promise<void> {
+  const { parentPort, workerData } = await import('node:worker_threads');
+  const data = workerData as ShardData;
+  const post = (message: ShardMessage) => parentPort!.postMessage(message);
+  const io: CliIO = {
+    stdout: () => {},
+    stderr: () => {},
+    readStdin: async () => new Uint8Array(),
+    cwd: data.cwd,
+    env: data.env,
+    stdoutIsTTY: data.stdoutIsTTY,
+    stderrIsTTY: data.stderrIsTTY,
+  };
+  try {
+    await run(data.argv, io, { counter: new Int32Array(data.counter), jobCount: data.jobCount, post });
+  } catch {
+    // The main thread lints what this worker did not report, and reports any error itself.
+  }
+  post({ type: 'done' });
+}
+
+// ---- Command lines read without yargs ----
+//
+// `parser` runs once against a recorder that notes each option (name, alias, type, default,
+// array); a command line made only of those options, in forms whose meaning is plain, is read
+// here into the object yargs would return (aliases, camelCase keys, defaults and `$0` included).
+// Anything else (help, version, `--`, repeated or negated options that yargs turns into arrays,
+// greedy arrays, numbers, unknown options, a builder method the recorder does not know) goes
+// to yargs. `bench/check-argv.js` compares both readings.
+
+type ParsedArguments = Awaited<ReturnType<ReturnType<typeof parser>['parseAsync']>>;
+
+interface RecordedOption {
+  readonly alias?: string | readonly string[];
+  readonly type?: string;
+  readonly default?: unknown;
+  readonly array?: boolean;
+}
+
+const PLAIN_OPTION_KEYS = new Set(['alias', 'type', 'default', 'array', 'describe', 'description', 'desc', 'hidden']);
+const PLAIN_BUILDER_METHODS = new Set(['scriptName', 'usage', 'version', 'help', 'strictOptions', 'wrap', 'exitProcess', 'fail', 'epilogue', 'example']);
+
+let recordedOptions: Map<string, RecordedOption> | null | undefined;
+
+/** The options `parser` declares, or null when it uses something the fast reading does not handle. */
+function parserOptions(): Map<string, RecordedOption> | null {
+  if (recordedOptions !== undefined) return recordedOptions;
+  const options = new Map<string, RecordedOption>();
+  let plain = true;
+  const builder: object = new Proxy({}, {
+    get(_target, name) {
+      if (name === 'option') {
+        return (key: unknown, spec: unknown) => {
+          const option = spec as RecordedOption | undefined;
+          if (typeof key !== 'string' || !option || typeof option !== 'object' || !Object.keys(option).every((k) => PLAIN_OPTION_KEYS.has(k))
+            || !['string', 'boolean', 'number'].includes(option.type ?? '')) {
+            plain = false;
+          } else {
+            options.set(key, option);
+          }
+          return builder;
+        };
+      }
+      // help and version get their short aliases; any other alias is not recorded.
+      if (name === 'alias') {
+        return (key: unknown, alias: unknown) => {
+          if (!((key === 'version' && alias === 'v') || (key === 'help' && alias === 'h'))) plain = false;
+          return builder;
+        };
+      }
+      if (typeof name === 'string' && PLAIN_BUILDER_METHODS.has(name)) return () => builder;
+      if (name === 'then') return undefined;
+      return () => {
+        plain = false;
+        return builder;
+      };
+    },
+  });
+  parser(builder as Argv);
+  recordedOptions = plain ? options : null;
+  return recordedOptions;
+}
+
+const camelCase = (name: string) => name.replace(/-([a-z])/g, (_match, letter: string) => letter.toUpperCase());
+
+/** yargs turns these positionals into numbers; the fast reading leaves them to it. */
+const NUMBER_LIKE = /^(0x[0-9a-f]+|-?(\d+(\.\d*)?|\.\d+)(e[-+]?\d+)?)$/i;
+
+/** The arguments as yargs would read them, or undefined when only yargs can tell. */
+export function fastArguments(argv: readonly string[]): ParsedArguments | undefined {
+  const options = parserOptions();
+  if (!options) return undefined;
+  const byFlag = new Map<string, [string, RecordedOption]>();
+  for (const [name, option] of options) {
+    byFlag.set(`--${name}`, [name, option]);
+    for (const alias of [option.alias ?? []].flat()) byFlag.set(alias.length === 1 ? `-${alias}` : `--${alias}`, [name, option]);
+  }
+  const given = new Map<string, unknown>();
+  const positionals: string[] = [];
+  for (let index = 0; index < argv.length; index++) {
+    const arg = argv[index];
+    if (arg === '-' || !arg.startsWith('-')) {
+      if (NUMBER_LIKE.test(arg)) return undefined;
+      positionals.push(arg);
+      continue;
+    }
+    const equals = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const flag = equals > 0 ? arg.slice(0, equals) : arg;
+    const inline = equals > 0 ? arg.slice(equals + 1) : undefined;
+    const found = byFlag.get(flag);
+    if (!found) {
+      // --no-color: a negated boolean.
+      const negated = flag.startsWith('--no-') ? byFlag.get(`--${flag.slice(5)}`) : undefined;
+      if (!negated || negated[1].type !== 'boolean' || inline !== undefined || given.has(negated[0])) return undefined;
+      if (argv[index + 1] === 'true' || argv[index + 1] === 'false') return undefined;
+      given.set(negated[0], false);
+      continue;
+    }
+    const [name, option] = found;
+    // A repeated string option becomes an array, as in yargs; repeated booleans and numbers go to yargs.
+    if (given.has(name) && option.type !== 'string') return undefined;
+    if (option.type === 'boolean') {
+      // yargs takes a following "true" or "false" as the value.
+      if (inline !== undefined || argv[index + 1] === 'true' || argv[index + 1] === 'false') return undefined;
+      given.set(name, true);
+      continue;
+    }
+    let value = inline;
+    if (value === undefined) {
+      value = argv[index + 1];
+      if (value === undefined || value.startsWith('-')) return undefined;
+      index++;
+    }
+    if (value === '' || NUMBER_LIKE.test(value)) {
+      if (option.type !== 'number' || !/^\d+$/.test(value)) return undefined;
+      given.set(name, Number(value));
+      continue;
+    }
+    if (option.type === 'number') return undefined;
+    if (option.array) {
+      // yargs' arrays take every following word; only a single one is read here.
+      const next = argv[index + 1];
+      if (inline !== undefined || (next !== undefined && !next.startsWith('-'))) return undefined;
+      given.set(name, [...((given.get(name) as string[] | undefined) ?? []), value]);
+      continue;
+    }
+    const earlier = given.get(name) as string | string[] | undefined;
+    given.set(name, earlier === undefined ? value : [earlier, value].flat());
+  }
+  const parsed: Record<string, unknown> = { _: positionals, $0: 'dockfix' };
+  for (const [name, option] of options) {
+    const value = given.has(name) ? given.get(name) : option.default;
+    if (value === undefined && !given.has(name)) continue;
+    const copy = () => (Array.isArray(value) ? [...value] : value);
+    parsed[name] = copy();
+    if (name.includes('-')) parsed[camelCase(name)] = copy();
+    for (const alias of [option.alias ?? []].flat()) {
+      parsed[alias] = copy();
+      if (alias.includes('-')) parsed[camelCase(alias)] = copy();
+    }
+  }
+  return parsed as ParsedArguments;
+}
+
+/** yargs' reading of a command line (for bench/check-argv.js). */
+export async function yargsArguments(argv: readonly string[]): Promise<ParsedArguments> {
+  return await parser((await import('yargs')).default()).parseAsync([...argv], {}, () => {});
 }

@@ -118,7 +118,8 @@ function runRule(rule: Rule, setting: RuleSetting, check: () => Report[]): RawDi
     const diagnostics: RawDiagnostic[] = [];
     for (const report of check()) {
       const severity = levelOf(rule, setting, report.codes);
-      if (severity !== 'off') diagnostics.push({ ...report, ruleId: rule.meta.id, severity, rule });
+      // Object.assign copies like a spread, without V8's slow path for properties added after one.
+      if (severity !== 'off') diagnostics.push(Object.assign({}, report, { ruleId: rule.meta.id, severity, rule }));
     }
     return diagnostics;
   } catch (error) {
@@ -243,7 +244,7 @@ function unusedReport(comment: SuppressionComment, message: string, source: Sour
 export function toDiagnostic(report: RawDiagnostic, source: SourceText): Diagnostic {
   const start = source.position(report.start);
   const end = source.position(Math.max(report.end, report.start));
-  return {
+  const diagnostic: { -readonly [K in keyof Diagnostic]: Diagnostic[K] } = {
     ruleId: report.ruleId,
     severity: report.severity,
     message: report.message,
@@ -253,8 +254,10 @@ export function toDiagnostic(report: RawDiagnostic, source: SourceText): Diagnos
     column: start.column,
     endLine: end.line,
     endColumn: end.column,
-    ...(report.codes && report.codes.length > 0 ? { codes: report.codes } : {}),
-    ...(report.fix ? { fix: report.fix } : {}),
-    ...(report.suggestions && report.suggestions.length > 0 ? { suggestions: report.suggestions } : {}),
   };
+  // Set one by one rather than spread in: the same properties in the same order, faster.
+  if (report.codes && report.codes.length > 0) diagnostic.codes = report.codes;
+  if (report.fix) diagnostic.fix = report.fix;
+  if (report.suggestions && report.suggestions.length > 0) diagnostic.suggestions = report.suggestions;
+  return diagnostic;
 }

@@ -58,6 +58,30 @@ export function isPosixShellName(word: string): boolean {
   return POSIX_SHELLS.has(word.split('/').pop() ?? '');
 }
 
+/**
+ * Scripts already parsed, by text. RUN scripts repeat across the files of a run (half the script
+ * text of the corpus is a repeat) and --fix lints a file again after every pass. A cached script
+ * is never handed out: every use goes through shiftScript or clampScript, which copy it with
+ * file offsets (a script's offset in a file is never 0: a keyword comes first).
+ */
+const parsedScripts = new Map<string, ShellScript>();
+let parsedLength = 0;
+const MAX_PARSED_LENGTH = 4 * 1024 * 1024;
+
+function parseShellOnce(text: string): ShellScript {
+  let script = parsedScripts.get(text);
+  if (!script) {
+    script = parseShell(text);
+    if (parsedLength + text.length > MAX_PARSED_LENGTH) {
+      parsedScripts.clear();
+      parsedLength = 0;
+    }
+    parsedScripts.set(text, script);
+    parsedLength += text.length;
+  }
+  return script;
+}
+
 export function buildRunInfo(instruction: Omit<Instruction, 'run'>): RunInfo {
   const mounts = instruction.flags.filter((flag) => flag.name === 'mount').map(parseMount);
   const flagValue = (name: string) => instruction.flags.find((flag) => flag.name === name)?.value;
@@ -69,7 +93,7 @@ export function buildRunInfo(instruction: Omit<Instruction, 'run'>): RunInfo {
     scripts.push(...execFormScripts(json));
   } else if (shellKind === 'posix') {
     const head = instruction.argsText;
-    const inline = shiftScript(parseShell(head), instruction.argsStart);
+    const inline = shiftScript(parseShellOnce(head), instruction.argsStart);
     scripts.push({ origin: 'inline', text: head, offset: instruction.argsStart, shell: inline });
     if (instruction.heredocs.length > 0 && headRunsHeredocAsShell(inline)) {
       for (const heredoc of instruction.heredocs) {
@@ -78,7 +102,7 @@ export function buildRunInfo(instruction: Omit<Instruction, 'run'>): RunInfo {
           origin: 'heredoc',
           text: heredoc.body,
           offset: heredoc.bodyStart,
-          shell: shiftScript(parseShell(heredoc.body), heredoc.bodyStart),
+          shell: shiftScript(parseShellOnce(heredoc.body), heredoc.bodyStart),
         });
       }
     }
@@ -136,7 +160,7 @@ function execFormScripts(json: readonly { value: string; start: number; end: num
   const cIndex = rest.findIndex((word) => /^-[a-z]*c[a-z]*$/.test(word.value));
   if (isPosixShellName(program.value) && cIndex >= 0 && rest[cIndex + 1]) {
     const scriptWord = rest[cIndex + 1];
-    const parsed = parseShell(scriptWord.value);
+    const parsed = parseShellOnce(scriptWord.value);
     const exact = scriptWord.end - scriptWord.start - 2 === scriptWord.value.length;
     const shell = exact
       ? shiftScript(parsed, scriptWord.start + 1)
