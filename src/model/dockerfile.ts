@@ -638,6 +638,9 @@ function parseJsonForm(argsText: string, offset: number): Word[] | undefined {
 function readHeredocs(node: AstInstruction, source: SourceText): Heredoc[] {
   const getter = (node as unknown as { getHeredocs?: () => AstHeredoc[] }).getHeredocs;
   if (typeof getter !== 'function') return [];
+  // dockerfile-ast splits every argument again to look for heredocs; one needs `<<`, which most instructions lack.
+  const range = node.getRange();
+  if (!source.text.slice(source.offsetAt(range.start.line, range.start.character), source.offsetAt(range.end.line, range.end.character)).includes('<<')) return [];
   return getter.call(node).map((heredoc) => {
     const content = heredoc.getContentRange();
     const delimiter = heredoc.getDelimiterRange();
